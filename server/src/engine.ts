@@ -1,0 +1,21 @@
+// The fact engine's public face. The language server, the CLI, the benchmark and the tests all go through here.
+// Pure TypeScript: no vscode, no LSP library.
+
+import type { CheckOptions, CheckResult, Position } from './types';
+import type { Dataset } from './facts/types';
+
+export interface EngineOptions {
+  /** Absolute path of the seeds folder, for the file URIs that diagnostics cite. */
+  seedsDir: string;
+}
+
+export interface Engine {
+  readonly dataset: Dataset;
+  /** Checks one Markdown draft. Never throws on any input text. */
+  check(text: string, options?: CheckOptions): CheckResult;
+  /** A Markdown hover card for the position, or null: a person, a place, a flagged claim or a date. */
+  hover(result: CheckResult, position: Position): string | null;
+}
+
+export { loadDataset, DatasetError, defaultDataDir, defaultSeedsDir } from './facts/load';
+export { createEngine } from './check/engine';
