@@ -30,13 +30,18 @@ let cachedSentences: SeedSentence[] | undefined;
 export function seedSentences(seedsDir = SEEDS_DIR): SeedSentence[] {
   if (cachedSentences && seedsDir === SEEDS_DIR) return cachedSentences;
   const out: SeedSentence[] = [];
+  const seen = new Set<string>();
   for (const file of fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) {
     const lines = fs.readFileSync(path.join(seedsDir, file), 'utf8').split(/\r?\n/);
     lines.forEach((lineText, i) => {
       // Split after . ! ? followed by a space; keep sentences that read as prose.
       for (const s of lineText.split(/(?<=[.!?])\s+(?=[A-Z“"])/)) {
         const t = s.trim();
-        if (t.length >= 40 && /[a-z]/.test(t) && t.split(/\s+/).length >= 7) out.push({ seed: file, line: i + 1, text: t });
+        // A quote's line is where it first occurs in the seed (seeds repeat some lines).
+        if (t.length >= 40 && /[a-z]/.test(t) && t.split(/\s+/).length >= 7 && !seen.has(file + '\0' + t)) {
+          seen.add(file + '\0' + t);
+          out.push({ seed: file, line: i + 1, text: t });
+        }
       }
     });
   }

@@ -1,0 +1,75 @@
+// CPU profile of the in-process check: where engine.check spends its time.
+//
+//   npx tsx bench/profile.ts FILE.md [--seconds N] [--data DIR]     (as a child of `node --cpu-prof`, see below)
+//   profileCheck(file, dir) → the hottest functions by self time
+//
+// Run standalone to get a .cpuprofile to open in Chrome DevTools:
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile.ts /path/draft.md
+
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT, SEEDS_DIR } from './drafts';
+
+export interface HotSpot { functionName: string; location: string; selfMs: number; selfPct: number }
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number; children?: number[] }
+interface CpuProfile { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
+
+/** Aggregates a .cpuprofile by function (name + file + line), self time only, hottest first. */
+export function summarize(profile: CpuProfile): HotSpot[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0;
+    self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + dt);
+  }
+  const agg = new Map<string, HotSpot>();
+  let total = 0;
+  for (const [id, us] of self) {
+    const n = byId.get(id);
+    if (!n) continue;
+    const { functionName, url, lineNumber } = n.callFrame;
+    if (functionName === '(idle)' || functionName === '(program)') continue;
+    total += us;
+    const file = url.replace(/^file:\/\//, '').replace(REPO_ROOT + '/', '');
+    const location = file ? `${file}:${lineNumber + 1}` : '(native)';
+    const key = `${functionName}@${location}`;
+    const h = agg.get(key) ?? { functionName, location, selfMs: 0, selfPct: 0 };
+    h.selfMs += us / 1000;
+    agg.set(key, h);
+  }
+  const out = [...agg.values()].sort((a, b) => b.selfMs - a.selfMs);
+  for (const h of out) h.selfPct = total ? (100 * h.selfMs * 1000) / total : 0;
+  return out;
+}
+
+/** Profiles engine.check on `file` in a child `node --cpu-prof` and returns the hot spots. */
+export function profileCheck(file: string, workDir: string, seconds = 3, dataDir?: string): HotSpot[] {
+  const dir = fs.mkdtempSync(path.join(workDir, 'prof-'));
+  const argv = ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', path.join(__dirname, 'profile.ts'), file, '--seconds', String(seconds)];
+  if (dataDir) argv.push('--data', dataDir);
+  const r = spawnSync(process.execPath, argv, { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`profile run failed: ${r.stderr}`);
+  const prof = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!prof) return [];
+  const hot = summarize(JSON.parse(fs.readFileSync(path.join(dir, prof), 'utf8')) as CpuProfile);
+  // Keep a copy next to the results for DevTools.
+  fs.copyFileSync(path.join(dir, prof), path.join(__dirname, 'check.cpuprofile'));
+  return hot;
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const file = args[0];
+  const seconds = Number(args[args.indexOf('--seconds') + 1] || 3);
+  const dataDir = args.includes('--data') ? args[args.indexOf('--data') + 1] : undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadDataset, createEngine } = require('../server/src/engine') as typeof import('../server/src/engine');
+  const engine = createEngine(loadDataset(dataDir), { seedsDir: dataDir ? path.join(dataDir, '..', 'seeds') : SEEDS_DIR });
+  const text = fs.readFileSync(file, 'utf8');
+  const end = Date.now() + seconds * 1000;
+  let n = 0;
+  while (Date.now() < end) { engine.check(text); n++; }
+  process.stdout.write(`${n} checks\n`);
+}

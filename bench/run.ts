@@ -1,0 +1,276 @@
+// `npm run bench`: the performance benchmark. Not a test: it measures, prints a table with the budgets, and
+// writes bench/results.json. Run after `npm run build` (the script does); it drives the BUILT server over LSP.
+//
+//   npx tsx bench/run.ts [--quick] [--no-peer] [--no-scale] [--profile]
+//
+// --quick: fewer repetitions; --profile: CPU-profile the in-process check even when every budget passes.
+
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildDraft, REPO_ROOT, SEEDS_DIR, type Draft } from './drafts';
+import { BenchClient, SERVER_JS } from './lsp-client';
+import { now, median, p95, fmt, withTimeout } from './stats';
+import { buildSyntheticDataset, countFacts, writeDataDir } from './synthetic-dataset';
+import { profileCheck, type HotSpot } from './profile';
+import type { Engine } from '../server/src/engine';
+import type { Dataset } from '../server/src/facts/types';
+
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const REPS = QUICK ? 5 : 20;
+const EDITS = 20;
+const TIMEOUT = 60_000;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const engineModule = require('../server/src/engine') as typeof import('../server/src/engine');
+
+interface Budget { name: string; measured: number; limit: number; unit: string; pass: boolean; note?: string }
+const budgets: Budget[] = [];
+function budget(name: string, measured: number, limit: number, unit: string, note?: string) {
+  budgets.push({ name, measured, limit, unit, pass: Number.isFinite(measured) && measured <= limit, note });
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-bench-'));
+const log = (s = '') => process.stdout.write(s + '\n');
+
+interface InProcess { coldMs: number; medianMs: number; p95Ms: number; editMedianMs: number; editP95Ms: number; hoverMs: number; diagnostics: number; claims: number }
+
+function editedText(d: Draft, k: number): string {
+  // The k-th edit of the 20: odd edits insert "x" inside a word mid-draft, even edits take it out again.
+  const lines = d.text.split('\n');
+  const line = lines[d.editLine];
+  lines[d.editLine] = k % 2 === 1 ? line.slice(0, d.editCharacter) + 'x' + line.slice(d.editCharacter) : line;
+  return lines.join('\n');
+}
+
+function measureInProcess(engine: Engine, d: Draft): InProcess {
+  let t = now();
+  const first = engine.check(d.text);
+  const coldMs = now() - t;
+  const full: number[] = [];
+  const reps = d.bytes > 500_000 ? Math.max(5, REPS >> 1) : REPS;
+  for (let i = 0; i < reps; i++) {
+    t = now();
+    engine.check(d.text);
+    full.push(now() - t);
+  }
+  // Engine has no incremental API: a re-check after an edit is a check of the edited text.
+  const edits: number[] = [];
+  for (let k = 1; k <= EDITS; k++) {
+    const text = editedText(d, k);
+    t = now();
+    engine.check(text);
+    edits.push(now() - t);
+  }
+  const hovers: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    t = now();
+    engine.hover(first, { line: d.hoverLine, character: d.hoverCharacter });
+    hovers.push(now() - t);
+  }
+  return { coldMs, medianMs: median(full), p95Ms: p95(full), editMedianMs: median(edits), editP95Ms: p95(edits), hoverMs: median(hovers), diagnostics: first.diagnostics.length, claims: first.claims.length };
+}
+
+interface OverLsp { openMs: number; editMedianMs: number; editP95Ms: number; hoverMs: number; hoverOk: boolean; diagnostics: number; mode: 'pull' | 'push' }
+
+async function measureLsp(client: BenchClient, d: Draft, name: string): Promise<OverLsp> {
+  const uri = `file://${tmp}/${name}.md`;
+  let t = now();
+  const diags = await withTimeout(client.open(uri, d.text), TIMEOUT, `diagnostics for ${name}`);
+  const openMs = now() - t;
+  const edits: number[] = [];
+  for (let k = 1; k <= EDITS; k++) {
+    const insert = k % 2 === 1;
+    t = now();
+    await withTimeout(
+      client.edit(uri, d.editLine, d.editCharacter, insert ? d.editCharacter : d.editCharacter + 1, insert ? 'x' : ''),
+      TIMEOUT, `edit ${k} of ${name}`);
+    edits.push(now() - t);
+  }
+  const hovers: number[] = [];
+  let hoverOk = false;
+  for (let i = 0; i < 10; i++) {
+    t = now();
+    const h = await withTimeout(client.hover(uri, d.hoverLine, d.hoverCharacter), TIMEOUT, `hover in ${name}`);
+    hovers.push(now() - t);
+    hoverOk ||= !!h;
+  }
+  return { openMs, editMedianMs: median(edits), editP95Ms: p95(edits), hoverMs: median(hovers), hoverOk, diagnostics: diags.length, mode: client.pull ? 'pull' : 'push' };
+}
+
+interface StartResult { initializeMs: number; firstDiagnosticsMs: number }
+
+async function startServer(dataDir: string | undefined, firstDraft: Draft): Promise<{ client: BenchClient; start: StartResult }> {
+  const t0 = now();
+  const client = new BenchClient({ dataDir });
+  await withTimeout(client.initialize(), TIMEOUT, 'initialize');
+  const initializeMs = now() - t0;
+  await withTimeout(client.open(`file://${tmp}/first.md`, firstDraft.text), TIMEOUT, 'first diagnostics');
+  const firstDiagnosticsMs = now() - t0;
+  await client.close(`file://${tmp}/first.md`);
+  return { client, start: { initializeMs, firstDiagnosticsMs } };
+}
+
+function timeProcess(cmd: string, argv: string[], runs: number): { medianMs: number; runs: number[]; status: number | null; stderr: string } {
+  const times: number[] = [];
+  let status: number | null = null;
+  let stderr = '';
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    const r = spawnSync(cmd, argv, { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    times.push(now() - t);
+    status = r.status;
+    stderr = (r.stderr ?? '').slice(0, 500);
+  }
+  return { medianMs: median(times), runs: times, status, stderr };
+}
+
+async function main() {
+  if (!fs.existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run npm run build first`);
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+  };
+  log(`factcheck benchmark — ${os.cpus().length}× ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}${QUICK ? ' (quick)' : ''}`);
+
+  const drafts = {
+    '2k words': buildDraft({ words: 2_000 }, 1),
+    '10k words': buildDraft({ words: 10_000 }, 2),
+    '1 MB': buildDraft({ bytes: 1 << 20 }, 3),
+  };
+  for (const [name, d] of Object.entries(drafts)) fs.writeFileSync(path.join(tmp, `${name.replace(/\s+/g, '-')}.md`), d.text);
+  results.drafts = Object.fromEntries(Object.entries(drafts).map(([k, d]) => [k, { words: d.words, bytes: d.bytes, lines: d.text.split('\n').length }]));
+
+  // In-process: the engine itself.
+  let t = now();
+  const dataset = engineModule.loadDataset();
+  const loadMs = now() - t;
+  t = now();
+  const engine = engineModule.createEngine(dataset, { seedsDir: SEEDS_DIR });
+  const createMs = now() - t;
+  const inProcess: Record<string, InProcess> = {};
+  for (const [name, d] of Object.entries(drafts)) inProcess[name] = measureInProcess(engine, d);
+  results.seedDataset = { loadMs, createEngineMs: createMs, people: dataset.people.length, facts: countFacts(dataset) };
+  results.inProcess = inProcess;
+
+  // Over LSP: the built server, as an editor drives it.
+  const { client, start } = await startServer(undefined, drafts['2k words']);
+  const overLsp: Record<string, OverLsp> = {};
+  let rssMB = NaN;
+  try {
+    for (const [name, d] of Object.entries(drafts)) {
+      overLsp[name] = await measureLsp(client, d, name.replace(/\s+/g, '-'));
+      if (name === '1 MB') rssMB = client.rssMB();
+    }
+  } finally {
+    await client.dispose();
+  }
+  results.server = { start, rssAfter1MB: rssMB, mode: overLsp['1 MB']?.mode };
+  results.overLsp = overLsp;
+
+  // Scale: 100,000 facts about 10,000 people.
+  let scale: Record<string, unknown> | undefined;
+  if (!args.includes('--no-scale')) {
+    const synth = buildSyntheticDataset(dataset, { people: 10_000, facts: 100_000 });
+    const dir = writeDataDir(synth, path.join(tmp, 'synthetic-data'));
+    t = now();
+    const big = engineModule.loadDataset(dir);
+    const bigLoadMs = now() - t;
+    t = now();
+    const bigEngine = engineModule.createEngine(big, { seedsDir: path.join(dir, '..', 'seeds') });
+    const bigCreateMs = now() - t;
+    const bigCheck = measureInProcess(bigEngine, drafts['10k words']);
+    const big1MB = measureInProcess(bigEngine, drafts['1 MB']);
+    const s = await startServer(dir, drafts['2k words']);
+    let bigLsp: OverLsp | undefined;
+    try {
+      bigLsp = await measureLsp(s.client, drafts['10k words'], 'synthetic-10k');
+    } finally {
+      await s.client.dispose();
+    }
+    scale = { people: synth.people.length, facts: countFacts(synth), bytes: fs.statSync(path.join(dir, 'facts.json')).size, loadMs: bigLoadMs, createEngineMs: bigCreateMs, check10k: bigCheck, check1MB: big1MB, serverStart: s.start, lsp10k: bigLsp };
+    results.scale = scale;
+  }
+
+  // Peer: cspell and the factcheck CLI as whole processes on the same 1 MB draft.
+  let peer: Record<string, unknown> | undefined;
+  if (!args.includes('--no-peer')) {
+    const file = path.join(tmp, '1-MB.md');
+    const runs = QUICK ? 3 : 5;
+    const cspell = timeProcess('npx', ['cspell', '--no-progress', '--no-summary', '--no-color', file], runs);
+    const npxFactcheck = timeProcess('npx', ['factcheck', file], runs);
+    const nodeCli = timeProcess(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), file], runs);
+    peer = { cspell, npxFactcheck, nodeCli, ratioNpx: npxFactcheck.medianMs / cspell.medianMs, ratioNode: nodeCli.medianMs / cspell.medianMs };
+    results.peer = peer;
+  }
+
+  // Budgets: the check itself (in-process) decides; the LSP round trip is shown next to it.
+  const ip10 = inProcess['10k words'], ip1m = inProcess['1 MB'];
+  budget('10k-word draft, full check', ip10.medianMs, 15, 'ms', `LSP didOpen→diagnostics ${fmt(overLsp['10k words'].openMs)} ms`);
+  budget('10k-word draft, re-check after 1-char edit (median)', ip10.editMedianMs, 3, 'ms', `LSP didChange→diagnostics ${fmt(overLsp['10k words'].editMedianMs)} ms`);
+  budget('1 MB draft, full check', ip1m.medianMs, 150, 'ms', `LSP didOpen→diagnostics ${fmt(overLsp['1 MB'].openMs)} ms`);
+  budget('server ready (spawn → initialize answered)', start.initializeMs, 200, 'ms');
+  budget('server RSS after the 1 MB draft', rssMB, 120, 'MB');
+  if (scale) {
+    const loadTotal = (scale.loadMs as number) + (scale.createEngineMs as number);
+    budget('100,000 facts: loadDataset + createEngine', loadTotal, 1000, 'ms', `server with it: initialize ${fmt((scale.serverStart as StartResult).initializeMs)} ms`);
+    const ratio = (scale.check10k as InProcess).medianMs / ip10.medianMs;
+    budget('100,000 facts: 10k-word check vs seed dataset', ratio, 1.5, '×', `${fmt((scale.check10k as InProcess).medianMs)} vs ${fmt(ip10.medianMs)} ms`);
+  }
+  if (peer) budget('npx factcheck vs cspell, 1 MB, whole process', peer.ratioNpx as number, 0.35, '×', `${fmt((peer.npxFactcheck as { medianMs: number }).medianMs)} vs ${fmt((peer.cspell as { medianMs: number }).medianMs)} ms; node dist/cli.js ${fmt((peer.nodeCli as { medianMs: number }).medianMs)} ms = ${fmt(peer.ratioNode as number)}×`);
+  results.budgets = budgets;
+
+  // Hot spots when a check budget is missed (or on --profile).
+  const checkMissed = budgets.some((b) => !b.pass && /check|facts|factcheck/.test(b.name));
+  let hot: HotSpot[] | undefined;
+  if (checkMissed || args.includes('--profile')) {
+    hot = profileCheck(path.join(tmp, '1-MB.md'), tmp);
+    results.hotSpots = hot;
+  }
+
+  // Print.
+  log('');
+  log('Draft sizes: ' + Object.entries(drafts).map(([k, d]) => `${k} = ${d.words.toLocaleString('en-US')} words, ${(d.bytes / 1024).toFixed(0)} KB`).join('; '));
+  log(`Seed dataset: load ${fmt(loadMs)} ms + createEngine ${fmt(createMs)} ms; ${dataset.people.length} people, ${countFacts(dataset)} facts`);
+  log('');
+  log(pad(['draft', 'check cold', 'check median', 'check p95', 'edit median', 'edit p95', 'hover', '| LSP open→diags', 'LSP edit med', 'LSP edit p95', 'LSP hover', 'diags']));
+  for (const name of Object.keys(drafts)) {
+    const a = inProcess[name], b = overLsp[name];
+    log(pad([name, fmt(a.coldMs), fmt(a.medianMs), fmt(a.p95Ms), fmt(a.editMedianMs), fmt(a.editP95Ms), fmt(a.hoverMs, 3), '| ' + fmt(b.openMs), fmt(b.editMedianMs), fmt(b.editP95Ms), fmt(b.hoverMs) + (b.hoverOk ? '' : ' (null)'), String(b.diagnostics)]));
+  }
+  log(`(all times in ms; in-process = engine.check in this process; LSP = round trip to the built server, ${overLsp['1 MB'].mode} diagnostics)`);
+  log('');
+  log(`Server: spawn → initialize ${fmt(start.initializeMs)} ms, → first diagnostics (2k draft) ${fmt(start.firstDiagnosticsMs)} ms; RSS after 1 MB ${fmt(rssMB, 1)} MB`);
+  if (scale) {
+    const s = scale as { people: number; facts: number; bytes: number; loadMs: number; createEngineMs: number; check10k: InProcess; check1MB: InProcess; serverStart: StartResult; lsp10k?: OverLsp };
+    log(`Scale: ${s.facts.toLocaleString('en-US')} facts, ${s.people.toLocaleString('en-US')} people (${(s.bytes / 2 ** 20).toFixed(1)} MB JSON): load ${fmt(s.loadMs)} ms + createEngine ${fmt(s.createEngineMs)} ms; 10k check ${fmt(s.check10k.medianMs)} ms (seed ${fmt(ip10.medianMs)}), 1 MB check ${fmt(s.check1MB.medianMs)} ms (seed ${fmt(ip1m.medianMs)}); server initialize ${fmt(s.serverStart.initializeMs)} ms, first diagnostics ${fmt(s.serverStart.firstDiagnosticsMs)} ms; LSP 10k open ${fmt(s.lsp10k?.openMs ?? NaN)} ms`);
+  }
+  if (peer) {
+    const p = peer as { cspell: { medianMs: number; status: number | null }; npxFactcheck: { medianMs: number; status: number | null; stderr: string }; nodeCli: { medianMs: number; status: number | null } };
+    log(`Peer (1 MB, whole process, median of ${QUICK ? 3 : 5}): cspell ${fmt(p.cspell.medianMs)} ms (exit ${p.cspell.status}); npx factcheck ${fmt(p.npxFactcheck.medianMs)} ms (exit ${p.npxFactcheck.status}); node dist/cli.js ${fmt(p.nodeCli.medianMs)} ms (exit ${p.nodeCli.status})`);
+  }
+  log('');
+  log(pad(['budget', 'measured', 'limit', 'result', 'note'], [52, 12, 10, 7]));
+  for (const b of budgets) log(pad([b.name, `${fmt(b.measured)} ${b.unit}`, `${b.limit} ${b.unit}`, b.pass ? 'PASS' : 'FAIL', b.note ?? ''], [52, 12, 10, 7]));
+  log(`${budgets.filter((b) => b.pass).length}/${budgets.length} budgets pass`);
+  if (hot) {
+    log('');
+    log('Hot spots (self time, node --cpu-prof of engine.check on the 1 MB draft):');
+    for (const h of hot.slice(0, 15)) log(`  ${h.selfPct.toFixed(1).padStart(5)}%  ${h.functionName || '(anonymous)'}  ${h.location}`);
+  }
+
+  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  log(`\nwrote bench/results.json`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+function pad(cols: string[], widths = [10, 11, 13, 10, 12, 9, 8, 16, 13, 13, 10, 6]): string {
+  return cols.map((c, i) => (i < cols.length - 1 ? c.padEnd(widths[i] ?? 10) : c)).join(' ');
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exitCode = 1;
+});
