@@ -58,11 +58,15 @@ export interface Place {
   kind: 'country' | 'city' | 'region' | 'site';
   /** Place id of the country a city or site lies in. */
   country?: string;
+  /** Place id of the city a site lies in (an airport in its city). */
+  within?: string;
   aliases: string[];
   /** Adjectives that name the country: "Chinese", "Belarusian". */
   demonyms?: string[];
   /** Continent-scale group, for "European leader": "europe", "asia". */
   region?: string;
+  /** Why the place is listed when the seeds name it only in passing. */
+  note?: string;
   sources: Source[];
 }
 
@@ -81,8 +85,12 @@ export interface FactEvent {
   with?: string[];
   place?: string;
   when: When;
+  /** The day of arrival, when a source gives it; `when` then spans the whole stay as far as it is known. */
+  arrival?: IsoDate;
   status: 'done' | 'planned';
   label: string;
+  /** How disagreeing sources were reconciled. */
+  note?: string;
   sources: Source[];
 }
 

@@ -1,0 +1,64 @@
+// Calendar arithmetic on ISO dates (YYYY-MM-DD) in UTC: facts and claims compare days, never times of day.
+
+export type IsoDate = string;
+
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(s: string): boolean {
+  const m = ISO.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+export function toIso(d: Date): IsoDate {
+  return d.toISOString().slice(0, 10);
+}
+
+export function isoOf(year: number, month: number, day: number): IsoDate {
+  return toIso(new Date(Date.UTC(year, month - 1, day)));
+}
+
+export function dayNumber(iso: IsoDate): number {
+  return Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000);
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  return toIso(new Date((dayNumber(iso) + days) * 86_400_000));
+}
+
+export function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function yearOf(iso: IsoDate): number {
+  return +iso.slice(0, 4);
+}
+
+export function monthOf(iso: IsoDate): number {
+  return +iso.slice(5, 7);
+}
+
+/** Whole years between two dates, as a fraction (365.25-day years). */
+export function yearsBetween(a: IsoDate, b: IsoDate): number {
+  return (dayNumber(b) - dayNumber(a)) / 365.25;
+}
+
+export function today(): IsoDate {
+  return toIso(new Date());
+}
+
+/** A closed range of days. */
+export interface DayRange { start: IsoDate; end: IsoDate }
+
+export function overlaps(a: DayRange, b: DayRange): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** Days between two ranges: 0 when they overlap. */
+export function gapDays(a: DayRange, b: DayRange): number {
+  if (overlaps(a, b)) return 0;
+  return a.end < b.start ? dayNumber(b.start) - dayNumber(a.end) : dayNumber(a.start) - dayNumber(b.end);
+}

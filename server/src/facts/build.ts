@@ -1,0 +1,162 @@
+// Turns the reviewed annotations (YAML) plus the seed texts into the dataset. Used by `npm run data` and by the
+// test that fails when the committed data/facts.json is stale.
+
+import { parse as parseYaml } from 'yaml';
+import type { Source } from '../types';
+import type { Coverage, Dataset, FactEvent, Person, Place, SeedInfo, When } from './types';
+import { expandWhen } from '../dates/when';
+import { readSeeds, quoteLine, type SeedText } from './seeds';
+
+type Raw = Record<string, any>;
+
+export function buildDataset(annotationsYaml: string, seedsDir: string): Dataset {
+  const raw = parseYaml(annotationsYaml) as Raw;
+  const seeds = readSeeds(seedsDir);
+  const where = (ctx: string) => (msg: string) => new Error(`data/annotations.yaml: ${ctx}: ${msg}`);
+
+  const seedFile = (prefix: string, ctx: string): SeedText => {
+    const s = seeds.find((x) => x.file.startsWith(String(prefix)));
+    if (!s) throw where(ctx)(`no seed file starts with "${prefix}"`);
+    return s;
+  };
+  const source = (r: Raw, ctx: string): Source => {
+    const s = seedFile(r.seed, ctx);
+    const line = quoteLine(s.text, r.quote);
+    if (line === undefined) throw where(ctx)(`quote not verbatim in seeds/${s.file}: "${r.quote}"`);
+    return { seed: s.file, line, quote: r.quote };
+  };
+  const sources = (r: Raw, ctx: string): Source[] => {
+    const list: Raw[] = r.sources ?? (r.source ? [r.source] : []);
+    if (list.length === 0) throw where(ctx)('no source');
+    return list.map((x) => source(x, ctx));
+  };
+  const when = (w: unknown, ctx: string): { when: When; arrival?: string } => {
+    try {
+      if (typeof w === 'string' || typeof w === 'number') return { when: expandWhen(String(w)) };
+      if (w && typeof w === 'object') {
+        const o = w as Raw;
+        return { when: expandWhen(String(o.range), o.text), ...(o.arrival ? { arrival: String(o.arrival) } : {}) };
+      }
+    } catch (e) {
+      throw where(ctx)((e as Error).message);
+    }
+    throw where(ctx)('no `when`');
+  };
+  const iso = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
+
+  const seedInfos: SeedInfo[] = (raw.seeds as Raw[]).map((r) => {
+    const s = seedFile(r.seed, `seed ${r.seed}`);
+    const info: SeedInfo = {
+      file: s.file,
+      title: r.title,
+      referenceDate: iso(r.date),
+      referenceDateBasis: r.basis,
+      reasoning: r.reasoning ?? `Dateline: "${r.quote}".`,
+    };
+    if (r.quote) info.source = source({ seed: r.seed, quote: r.quote }, `seed ${r.seed}`);
+    return info;
+  });
+
+  const places: Place[] = (raw.places as Raw[]).map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    ...(r.country ? { country: r.country } : {}),
+    ...(r.within ? { within: r.within } : {}),
+    aliases: r.aliases,
+    ...(r.demonyms ? { demonyms: r.demonyms } : {}),
+    ...(r.region ? { region: r.region } : {}),
+    ...(r.note ? { note: r.note } : {}),
+    sources: sources(r, `place ${r.id}`),
+  }));
+
+  const people: Person[] = (raw.people as Raw[]).map((r) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    ...(r.country ? { country: r.country } : {}),
+    aliases: r.aliases,
+    ...(r.epithets ? { epithets: r.epithets } : {}),
+    ...(r.roles
+      ? {
+          roles: (r.roles as Raw[]).map((x) => ({
+            title: x.title,
+            ...(x.country ? { country: x.country } : {}),
+            asOf: iso(x.asOf),
+            sources: sources(x, `role of ${r.id}`),
+          })),
+        }
+      : {}),
+    ...(r.groups ? { groups: r.groups } : {}),
+    sources: sources(r, `person ${r.id}`),
+  }));
+
+  const events: FactEvent[] = (raw.events as Raw[]).map((r) => {
+    const { when: w, arrival } = when(r.when, `event ${r.id}`);
+    return {
+      id: r.id,
+      type: r.type,
+      ...(r.kind ? { kind: r.kind } : {}),
+      ...(r.keywords ? { keywords: r.keywords } : {}),
+      actors: r.actors ?? [],
+      ...(r.with ? { with: r.with } : {}),
+      ...(r.place ? { place: r.place } : {}),
+      when: w,
+      ...(arrival ? { arrival } : {}),
+      status: r.status ?? 'done',
+      label: r.label,
+      ...(r.note ? { note: String(r.note).trim() } : {}),
+      sources: sources(r, `event ${r.id}`),
+    };
+  });
+
+  const coverage: Coverage[] = (raw.coverage as Raw[]).map((r) => ({
+    id: r.id,
+    type: r.type,
+    subject: r.subject,
+    ...(r.with ? { with: r.with } : {}),
+    ...(r.place ? { place: r.place } : {}),
+    ...(r.from ? { from: iso(r.from) } : {}),
+    to: iso(r.to),
+    members: r.members,
+    statement: r.statement,
+    sources: sources(r, `coverage ${r.id}`),
+  }));
+
+  const dataset: Dataset = { version: 1, seeds: seedInfos, people, places, events, coverage };
+  const problems = referenceProblems(dataset);
+  if (problems.length) throw new Error(`data/annotations.yaml: ${problems.join('; ')}`);
+  return dataset;
+}
+
+/** Ids that facts refer to but that the dataset does not define. Shared with the loader. */
+export function referenceProblems(d: Dataset): string[] {
+  const people = new Set(d.people.map((p) => p.id));
+  const places = new Set(d.places.map((p) => p.id));
+  const events = new Set(d.events.map((e) => e.id));
+  const groups = new Set(d.people.flatMap((p) => p.groups ?? []));
+  const out: string[] = [];
+  const need = (ok: boolean, what: string) => ok || out.push(what);
+  for (const p of d.places) {
+    if (p.country) need(places.has(p.country), `place ${p.id}: unknown country "${p.country}"`);
+    if (p.within) need(places.has(p.within), `place ${p.id}: unknown place "${p.within}"`);
+  }
+  for (const p of d.people) if (p.country) need(places.has(p.country), `person ${p.id}: unknown country "${p.country}"`);
+  for (const e of d.events) {
+    for (const a of [...e.actors, ...(e.with ?? [])]) need(people.has(a), `event ${e.id}: unknown person "${a}"`);
+    if (e.place) need(places.has(e.place), `event ${e.id}: unknown place "${e.place}"`);
+  }
+  for (const c of d.coverage) {
+    need(people.has(c.subject) || groups.has(c.subject), `coverage ${c.id}: unknown subject "${c.subject}"`);
+    if (c.with) need(people.has(c.with), `coverage ${c.id}: unknown person "${c.with}"`);
+    if (c.place) need(places.has(c.place), `coverage ${c.id}: unknown place "${c.place}"`);
+    for (const m of c.members) need(events.has(m), `coverage ${c.id}: unknown event "${m}"`);
+  }
+  const ids = [...d.people, ...d.places, ...d.events, ...d.coverage].map((x) => x.id);
+  const seen = new Set<string>();
+  for (const id of ids) {
+    need(!seen.has(id), `duplicate id "${id}"`);
+    seen.add(id);
+  }
+  return out;
+}
