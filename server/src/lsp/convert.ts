@@ -1,0 +1,124 @@
+// Engine results → LSP objects, and the code actions built from them.
+
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import {
+  CodeAction,
+  CodeActionKind,
+  Command,
+  Diagnostic as LspDiagnostic,
+  DiagnosticSeverity,
+  Range,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, Source } from '../types';
+
+export const OPEN_SOURCE_COMMAND = 'factcheck.openSource';
+export const DISABLE_COMMENT = '<!-- factcheck-disable-next-line -->';
+
+/** Arguments of factcheck.openSource: the seed file and the range of the quote. */
+export interface OpenSourceArgs {
+  uri: string;
+  range: Range;
+}
+
+/** Contradictions (engine severities Error and Warning) take the configured severity; notes keep theirs. */
+export function toLspDiagnostic(d: Diagnostic, severity: DiagnosticSeverity): LspDiagnostic {
+  const contradiction = d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning;
+  const out: LspDiagnostic = {
+    range: d.range,
+    severity: contradiction ? severity : (d.severity as DiagnosticSeverity),
+    code: d.code,
+    source: d.source ?? 'factcheck',
+    message: d.message,
+  };
+  if (d.relatedInformation?.length) out.relatedInformation = d.relatedInformation;
+  if (d.data) out.data = d.data;
+  return out;
+}
+
+export function seedUri(seedsDir: string, seed: string): string {
+  return pathToFileURL(path.join(seedsDir, path.basename(seed))).href;
+}
+
+/** Where to open the source of a diagnostic: its first related location, else its first source's line. */
+export function openSourceArgs(d: Diagnostic, seedsDir: string): OpenSourceArgs | undefined {
+  const related = d.relatedInformation?.[0]?.location;
+  if (related?.uri) return { uri: related.uri, range: related.range };
+  const source: Source | undefined = d.data?.sources?.[0];
+  if (!source?.seed) return undefined;
+  const line = Math.max(0, (Number(source.line) || 1) - 1);
+  return { uri: seedUri(seedsDir, source.seed), range: { start: { line, character: 0 }, end: { line, character: 0 } } };
+}
+
+/** Same diagnostic, as far as a client can tell: code and message, ranges overlapping or equal. */
+export function sameDiagnostic(a: Pick<LspDiagnostic, 'code' | 'message'>, b: Pick<LspDiagnostic, 'code' | 'message'>): boolean {
+  return String(a.code ?? '') === String(b.code ?? '') && a.message === b.message;
+}
+
+export function rangesIntersect(a: Range, b: Range): boolean {
+  const before = (p: { line: number; character: number }, q: { line: number; character: number }) =>
+    p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+function workspaceEdit(doc: TextDocument, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
+  if (documentChanges) {
+    return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] };
+  }
+  return { changes: { [doc.uri]: edits } };
+}
+
+/** The indentation and block-quote markers that start a line, so an inserted comment stays in the same block. */
+export function linePrefix(doc: TextDocument, line: number): string {
+  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  return /^[ \t]*(?:>[ \t]?)*/.exec(text)?.[0] ?? '';
+}
+
+export interface ActionOptions {
+  documentChanges: boolean;
+  seedsDir: string;
+  /** Command id for "Open source"; undefined to leave the action out. */
+  openSourceCommand?: string;
+}
+
+export function codeActionsFor(doc: TextDocument, d: Diagnostic, lsp: LspDiagnostic, options: ActionOptions): CodeAction[] {
+  const actions: CodeAction[] = [];
+  let first = true;
+  for (const fix of d.fixes ?? []) {
+    if (!fix?.edit?.range || typeof fix.edit.newText !== 'string') continue;
+    actions.push({
+      title: fix.title || `Change to “${fix.edit.newText}”`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [lsp],
+      isPreferred: first,
+      edit: workspaceEdit(doc, [{ range: fix.edit.range, newText: fix.edit.newText }], options.documentChanges),
+    });
+    first = false;
+  }
+  const open = openSourceArgs(d, options.seedsDir);
+  if (open && options.openSourceCommand) {
+    const file = path.basename(decodeURIComponent(open.uri));
+    actions.push({
+      title: `Open source (${file})`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [lsp],
+      command: Command.create(`Open source (${file})`, options.openSourceCommand, open),
+    });
+  }
+  const line = d.range.start.line;
+  const prefix = linePrefix(doc, line);
+  actions.push({
+    title: 'Ignore this claim',
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [lsp],
+    edit: workspaceEdit(
+      doc,
+      [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${prefix}${DISABLE_COMMENT}\n` }],
+      options.documentChanges,
+    ),
+  });
+  return actions;
+}
