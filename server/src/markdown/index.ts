@@ -1,9 +1,31 @@
-// Contract of the Markdown layer (implementation pending): a draft in, the prose to check out, with a map back
-// to exact document offsets.
+// The Markdown layer: a draft in, the prose to check out, with a map back to exact document offsets.
+//
+// Block structure comes from markdown-it (block rules only: the inline markup is stripped by ./inline.ts,
+// which keeps an offset for every prose character). Front matter is read with `yaml`. Suppression comments
+// are described in ./suppress.ts. parseMarkdown never throws: if markdown-it fails, every non-blank line is
+// taken as a paragraph.
+
+import MarkdownIt from 'markdown-it';
+
+type Md = ReturnType<typeof MarkdownIt>;
+type Token = ReturnType<Md['parse']>[number];
+import { LineIndex } from './lines';
+import { frontMatterLineCount, parseFrontMatter } from './frontMatter';
+import { computeSuppression } from './suppress';
+import { SegmentBuilder, contentMap, isWs, mapCell, mapContent, scanInline, type RefLookup } from './inline';
+
+export { LineIndex } from './lines';
+export { normaliseDate } from './frontMatter';
+
+export type SegmentKind = 'paragraph' | 'heading' | 'listItem' | 'tableRow' | 'blockquote';
 
 /** A run of prose from one block (paragraph, heading, list item, table row, block quote line group). */
 export interface ProseSegment {
-  kind: 'paragraph' | 'heading' | 'listItem' | 'tableRow' | 'blockquote';
+  /**
+   * The innermost container decides: a paragraph in a list item is 'listItem', in a block quote 'blockquote'
+   * (a list inside a quote gives 'listItem'); headings are 'heading' wherever they are.
+   */
+  kind: SegmentKind;
   /** The prose with markup removed (emphasis markers, link targets, inline code, HTML comments). */
   text: string;
   /** offsets[i] is the document offset (UTF-16) of text[i]; offsets[text.length] is the end offset. */
@@ -11,7 +33,15 @@ export interface ProseSegment {
   /** 0-based document lines the segment spans. */
   startLine: number;
   endLine: number;
+  /**
+   * Stable cache key: the kind and the prose text. Two segments with the same key yield the same claims
+   * in text coordinates, so per-segment results can be reused across edits (re-mapped through `offsets`).
+   */
+  key: string;
 }
+
+/** Table cells are joined with this, so a row reads as one sentence: "31 August 2021 ; Putin phones Lukashenko". */
+export const TABLE_CELL_SEPARATOR = ' ; ';
 
 export interface FrontMatter {
   /** The `date:` value as YYYY-MM-DD when it parses as a date. */
@@ -19,6 +49,10 @@ export interface FrontMatter {
   data: Record<string, unknown>;
   /** Why the front matter could not be read, when it could not. */
   error?: string;
+  /** Set when the front matter was read but `date:` is not a YYYY-MM-DD date (then `date` is absent). */
+  dateError?: string;
+  /** 0-based lines the front matter occupies, fences included: [0, endLine]. */
+  endLine?: number;
 }
 
 export interface MarkdownDocument {
@@ -28,4 +62,205 @@ export interface MarkdownDocument {
   isSuppressed(line: number): boolean;
   positionAt(offset: number): { line: number; character: number };
   offsetAt(position: { line: number; character: number }): number;
+  /** The line table (line starts/ends), for callers that map many offsets. */
+  lines: LineIndex;
+  /** True when markdown-it failed and the line-per-paragraph fallback was used. */
+  fallback?: boolean;
+}
+
+let mdInstance: Md | null = null;
+function md(): Md {
+  if (!mdInstance) {
+    // html: true so that HTML blocks and comments are recognised (and skipped) rather than read as prose.
+    const m = new MarkdownIt({ html: true, linkify: false, typographer: false });
+    m.core.ruler.enableOnly(['normalize', 'block']);
+    mdInstance = m;
+  }
+  return mdInstance;
+}
+
+const builder = new SegmentBuilder();
+
+function makeSegment(kind: SegmentKind, lines: LineIndex, out: ProseSegment[]): void {
+  const built = builder.finish();
+  if (!built) return;
+  const { text, offsets } = built;
+  out.push({
+    kind,
+    text,
+    offsets,
+    startLine: lines.lineAt(offsets[0]),
+    endLine: lines.lineAt(offsets[text.length - 1]),
+    key: kind + ':' + text,
+  });
+}
+
+/** Parses a Markdown draft. Never throws. */
+export function parseMarkdown(text: string): MarkdownDocument {
+  if (typeof text !== 'string') text = text == null ? '' : String(text);
+  const lines = new LineIndex(text);
+  let fmLines = 0;
+  let frontMatter: FrontMatter | undefined;
+  try {
+    fmLines = frontMatterLineCount(lines);
+    if (fmLines > 0) frontMatter = { ...parseFrontMatter(lines, fmLines), endLine: fmLines - 1 };
+  } catch (e) {
+    frontMatter = { data: {}, error: `Malformed front matter: ${String(e)}` };
+  }
+
+  // Lines whose comments do not count for suppression: front matter, code blocks.
+  let ignored: Uint8Array | null = null;
+  const markIgnored = (from: number, to: number) => {
+    if (!ignored) ignored = new Uint8Array(lines.lineCount);
+    ignored.fill(1, Math.max(0, from), Math.min(lines.lineCount, to));
+  };
+  if (fmLines > 0) markIgnored(0, fmLines);
+
+  let segments: ProseSegment[] = [];
+  let fallback = false;
+  try {
+    segments = blockSegments(lines, fmLines, markIgnored);
+  } catch {
+    fallback = true;
+    try {
+      segments = fallbackSegments(lines, fmLines);
+    } catch {
+      segments = [];
+    }
+  }
+
+  let suppressed: Uint8Array | null = null;
+  try {
+    suppressed = computeSuppression(lines, ignored);
+  } catch {
+    suppressed = null;
+  }
+
+  const doc: MarkdownDocument = {
+    segments,
+    lines,
+    isSuppressed: (line: number) => (suppressed !== null && line >= 0 && line < suppressed.length ? suppressed[Math.trunc(line)] === 1 : false),
+    positionAt: (offset: number) => lines.positionAt(offset),
+    offsetAt: (position: { line: number; character: number }) => lines.offsetAt(position),
+  };
+  if (frontMatter) doc.frontMatter = frontMatter;
+  if (fallback) doc.fallback = true;
+  return doc;
+}
+
+function blockSegments(lines: LineIndex, fmLines: number, markIgnored: (from: number, to: number) => void): ProseSegment[] {
+  const doc = lines.text;
+  // markdown-it sees the front matter as blank lines, so its line numbers stay the document's.
+  let src: string;
+  if (fmLines > 0) src = '\n'.repeat(fmLines) + doc.slice(lines.starts[Math.min(fmLines, lines.lineCount - 1)]);
+  else src = doc.charCodeAt(0) === 0xfeff ? doc.slice(1) : doc;
+  if (fmLines >= lines.lineCount) src = '\n'.repeat(fmLines);
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const env: Record<string, any> = {};
+  const tokens: Token[] = md().parse(src, env);
+  const references = env.references as Record<string, unknown> | undefined;
+  const normalizeReference = md().utils.normalizeReference;
+  const refs: RefLookup | null =
+    references && Object.keys(references).length > 0 ? (label) => Object.prototype.hasOwnProperty.call(references, normalizeReference(label)) : null;
+
+  const out: ProseSegment[] = [];
+  const containers: SegmentKind[] = [];
+  let inHeading = false;
+  let inRow = false;
+  let rowCursor = 0;
+  let rowLine = -1;
+  let rowHasCell = false;
+  let prevCellEnd = 0;
+
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t];
+    switch (tok.type) {
+      case 'blockquote_open': containers.push('blockquote'); break;
+      case 'list_item_open': containers.push('listItem'); break;
+      case 'blockquote_close':
+      case 'list_item_close': containers.pop(); break;
+      case 'heading_open': inHeading = true; break;
+      case 'heading_close': inHeading = false; break;
+      case 'fence':
+      case 'code_block':
+        if (tok.map) markIgnored(tok.map[0], tok.map[1]);
+        break;
+      case 'tr_open':
+        inRow = true;
+        rowLine = tok.map ? tok.map[0] : -1;
+        rowCursor = rowLine >= 0 && rowLine < lines.lineCount ? lines.starts[rowLine] : 0;
+        rowHasCell = false;
+        builder.reset();
+        break;
+      case 'tr_close':
+        inRow = false;
+        makeSegment('tableRow', lines, out);
+        break;
+      case 'inline': {
+        const c = tok.content;
+        if (inRow) {
+          if (rowLine < 0 || rowLine >= lines.lineCount) break;
+          const ls = lines.starts[rowLine], le = lines.ends[rowLine];
+          const map = contentMap(c.length);
+          const cellStart = rowCursor;
+          rowCursor = mapCell(doc, ls, le, rowCursor, c, map);
+          const mark = builder.mark();
+          if (rowHasCell && c.length > 0) {
+            // The separator sits on the pipe between the cells.
+            let pipe = doc.lastIndexOf('|', map[0]);
+            if (pipe < Math.max(ls, prevCellEnd)) pipe = Math.min(cellStart, map[0]);
+            for (let s = 0; s < TABLE_CELL_SEPARATOR.length; s++) {
+              const code = TABLE_CELL_SEPARATOR.charCodeAt(s);
+              if (code === 32) builder.space(pipe); else builder.char(code, pipe);
+            }
+          }
+          try {
+            scanInline(c, map, builder, refs);
+          } catch {
+            /* keep what the row has */
+          }
+          if (builder.n > mark.n + (rowHasCell ? TABLE_CELL_SEPARATOR.trim().length + 1 : 0)) {
+            rowHasCell = true;
+            prevCellEnd = rowCursor;
+          } else {
+            builder.rollback(mark); // an empty cell adds no separator
+          }
+          break;
+        }
+        if (!tok.map || c.length === 0) break;
+        const kind: SegmentKind = inHeading ? 'heading' : containers.length ? containers[containers.length - 1] : 'paragraph';
+        const map = contentMap(c.length);
+        mapContent(c, tok.map[0], lines, map);
+        builder.reset();
+        try {
+          scanInline(c, map, builder, refs);
+        } catch {
+          builder.reset();
+          for (let k = 0; k < c.length; k++) {
+            const code = c.charCodeAt(k);
+            if (isWs(code)) builder.space(map[k]); else builder.char(code, map[k]);
+          }
+        }
+        makeSegment(kind, lines, out);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Every non-blank line outside the front matter is a paragraph; only whitespace is collapsed. */
+function fallbackSegments(lines: LineIndex, fmLines: number): ProseSegment[] {
+  const out: ProseSegment[] = [];
+  const doc = lines.text;
+  for (let l = fmLines; l < lines.lineCount; l++) {
+    builder.reset();
+    for (let k = lines.starts[l], e = lines.ends[l]; k < e; k++) {
+      const code = doc.charCodeAt(k);
+      if (isWs(code)) builder.space(k); else builder.char(code, k);
+    }
+    makeSegment('paragraph', lines, out);
+  }
+  return out;
 }

@@ -1,0 +1,82 @@
+// Front matter: a leading `---` line, YAML, and a closing `---` (or `...`) line. Parsed with `yaml`; never throws.
+
+import * as YAML from 'yaml';
+import type { FrontMatter } from './index';
+import type { LineIndex } from './lines';
+
+/** Number of lines the front matter occupies (0 when there is none): the block is lines 0..n-1. */
+export function frontMatterLineCount(lines: LineIndex): number {
+  const text = lines.text;
+  if (lines.lineCount < 2) return 0;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!isFence(text, lines.starts[0] + bom, lines.ends[0], false)) return 0;
+  // The closing fence must come; an unclosed `---` is a thematic break, not front matter (as markdownlint reads it).
+  for (let l = 1; l < lines.lineCount; l++) {
+    if (isFence(text, lines.starts[l], lines.ends[l], true)) return l + 1;
+  }
+  return 0;
+}
+
+function isFence(text: string, start: number, end: number, closing: boolean): boolean {
+  let e = end;
+  while (e > start && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  if (e - start !== 3) return false;
+  const s = text.slice(start, e);
+  return s === '---' || (closing && s === '...');
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?![0-9])/;
+
+/** A `date:` value as YYYY-MM-DD, or undefined when it is not a real calendar date. */
+export function normaliseDate(value: unknown): string | undefined {
+  if (value instanceof Date) {
+    const t = value.getTime();
+    if (!Number.isFinite(t)) return undefined;
+    // YAML timestamps are UTC; a plain date "2023-12-03" becomes midnight UTC.
+    return value.toISOString().slice(0, 10);
+  }
+  if (typeof value !== 'string') return undefined;
+  const m = ISO_DATE.exec(value.trim());
+  if (!m) return undefined;
+  const y = +m[1], mo = +m[2], d = +m[3];
+  if (mo < 1 || mo > 12 || d < 1) return undefined;
+  const dim = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d > dim) return undefined;
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/** Parses the YAML between the fences (lines 1..count-2). */
+export function parseFrontMatter(lines: LineIndex, count: number): FrontMatter {
+  const text = lines.text;
+  const yamlText = count > 2 ? text.slice(lines.starts[1], lines.ends[count - 2]) : '';
+  try {
+    const doc = YAML.parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
+    if (doc.errors.length > 0) {
+      const err = doc.errors[0];
+      // Report the line in document terms (1-based, as editors show it); the YAML starts on document line 2.
+      let where = '';
+      const pos = err.pos?.[0];
+      if (typeof pos === 'number' && pos >= 0) {
+        const docLine = lines.positionAt(lines.starts[1] + pos).line;
+        where = ` at line ${docLine + 1}`;
+      }
+      const msg = String(err.message).split('\n')[0];
+      return { data: {}, error: `Malformed front matter${where}: ${msg}` };
+    }
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    if (value === null || value === undefined) return { data: {} };
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      return { data: {}, error: 'Malformed front matter: expected key: value pairs (a YAML mapping)' };
+    }
+    const data = value as Record<string, unknown>;
+    const fm: FrontMatter = { data };
+    if (data.date !== undefined && data.date !== null) {
+      const date = normaliseDate(data.date);
+      if (date) fm.date = date;
+      else fm.dateError = `Front matter date ${JSON.stringify(String(data.date))} is not a YYYY-MM-DD date`;
+    }
+    return fm;
+  } catch (e) {
+    return { data: {}, error: `Malformed front matter: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+  }
+}
