@@ -172,3 +172,32 @@ describe('robustness: pathological drafts', function () {
     }
   });
 });
+
+describe('robustness: pathological drafts through the Markdown layer alone', function () {
+  this.timeout(120_000);
+  const worker = new EngineWorker();
+  after(async () => worker.dispose());
+
+  const cases: [string, () => string, number][] = [
+    ['a 5 MB single line', () => 'Lukashenko visited *Beijing* on [March 12](x). '.repeat(110_000), 2500],
+    ['100,000 headings', () => Array.from({ length: 100_000 }, (_, i) => `# Heading ${i}`).join('\n'), 2000],
+    ['10,000 nested quotes', () => '>'.repeat(10_000) + ' text', 1000],
+    ['2,000 nested list levels', () => Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'), 1000],
+    ['100,000 unmatched emphasis and link openers', () => '*_[`<'.repeat(100_000), 2000],
+    ['100,000 nested brackets', () => '['.repeat(100_000) + 'x' + ']'.repeat(100_000), 2000],
+    ['50,000 table rows', () => '| a | b |\n| --- | --- |\n' + '| Lukashenko | Beijing |\n'.repeat(50_000), 2000],
+    ['1,000,000 NULs and CRs', () => '\u0000\r'.repeat(500_000), 2000],
+  ];
+  for (const [name, make, bound] of cases) {
+    it(`${name}: parsed in ≤ ${bound} ms, segment offsets inside the document`, async () => {
+      const text = make();
+      const parsed = await worker.markdown(text, Math.max(20_000, bound * 4));
+      assert.ok(parsed.ms <= bound, `${name}: parse took ${parsed.ms.toFixed(0)} ms`);
+      const lines = lspLines(text);
+      for (const s of parsed.segments) {
+        assert.equal(s.offsets.length, s.text.length + 1);
+        assert.ok(s.offsets[s.offsets.length - 1] <= text.length && s.endLine < lines.length);
+      }
+    });
+  }
+});
