@@ -215,12 +215,13 @@ function blockSegments(lines: LineIndex, fmLines: number, markIgnored: (from: nu
               if (code === 32) builder.space(pipe); else builder.char(code, pipe);
             }
           }
+          const afterSeparator = builder.n;
           try {
             scanInline(c, map, builder, refs);
           } catch {
             /* keep what the row has */
           }
-          if (builder.n > mark.n + (rowHasCell ? TABLE_CELL_SEPARATOR.trim().length + 1 : 0)) {
+          if (builder.n > afterSeparator) {
             rowHasCell = true;
             prevCellEnd = rowCursor;
           } else {

@@ -33,72 +33,97 @@ function isAlnum(c: number): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Segment builder: shared buffers, whitespace collapsing, leading/trailing whitespace trimmed.
+// Segment builder: whitespace collapsing, leading/trailing whitespace trimmed. The text is built from
+// slices of the inline source (runs), the offsets in a shared typed array.
+
+export interface BuilderMark { n: number; text: string; lastEnd: number; pendingSpace: number; endsWithSpace: boolean }
 
 export class SegmentBuilder {
-  private codes = new Uint16Array(4096);
   private offs = new Uint32Array(4097);
+  private text = '';
   n = 0;
   private lastEnd = 0;
   private pendingSpace = -1;
+  private endsWithSpace = false;
 
   reset(): void {
     this.n = 0;
+    this.text = '';
     this.lastEnd = 0;
     this.pendingSpace = -1;
+    this.endsWithSpace = false;
   }
 
-  private grow(min: number): void {
-    let cap = this.codes.length * 2;
-    while (cap < min) cap *= 2;
-    const c2 = new Uint16Array(cap); c2.set(this.codes); this.codes = c2;
-    const o2 = new Uint32Array(cap + 1); o2.set(this.offs); this.offs = o2;
+  mark(): BuilderMark {
+    return { n: this.n, text: this.text, lastEnd: this.lastEnd, pendingSpace: this.pendingSpace, endsWithSpace: this.endsWithSpace };
   }
 
-  mark(): { n: number; lastEnd: number; pendingSpace: number } {
-    return { n: this.n, lastEnd: this.lastEnd, pendingSpace: this.pendingSpace };
-  }
-
-  rollback(m: { n: number; lastEnd: number; pendingSpace: number }): void {
+  rollback(m: BuilderMark): void {
     this.n = m.n;
+    this.text = m.text;
     this.lastEnd = m.lastEnd;
     this.pendingSpace = m.pendingSpace;
+    this.endsWithSpace = m.endsWithSpace;
+  }
+
+  private ensure(extra: number): void {
+    const need = this.n + extra + 2;
+    if (need <= this.offs.length) return;
+    let cap = this.offs.length * 2;
+    while (cap < need) cap *= 2;
+    const o2 = new Uint32Array(cap);
+    o2.set(this.offs.subarray(0, this.n));
+    this.offs = o2;
+  }
+
+  private flushSpace(): void {
+    if (this.pendingSpace >= 0) {
+      this.text += ' ';
+      this.offs[this.n++] = this.pendingSpace;
+      this.pendingSpace = -1;
+    }
   }
 
   /** A whitespace at `off`: collapses with its neighbours, dropped at the start and the end. */
   space(off: number): void {
-    if (this.n > 0 && this.pendingSpace < 0) this.pendingSpace = off;
+    if (this.n > 0 && this.pendingSpace < 0 && !this.endsWithSpace) this.pendingSpace = off;
   }
 
   /** A prose character (UTF-16 code unit) at document offset `off`, whose source ends at `end`. */
   char(code: number, off: number, end: number = off + 1): void {
-    if (this.n + 2 > this.codes.length) this.grow(this.n + 2);
-    if (this.pendingSpace >= 0) {
-      this.codes[this.n] = 32;
-      this.offs[this.n++] = this.pendingSpace;
-      this.pendingSpace = -1;
-    }
-    this.codes[this.n] = code;
+    this.ensure(1);
+    this.flushSpace();
+    this.text += String.fromCharCode(code);
     this.offs[this.n++] = off;
     this.lastEnd = end;
+    this.endsWithSpace = code === 32;
+  }
+
+  /** Characters c[a..b) verbatim (no whitespace but single spaces between non-spaces), at map[a..b). */
+  run(c: string, map: Int32Array, a: number, b: number): void {
+    this.ensure(b - a);
+    this.flushSpace();
+    this.text += b - a === 1 ? c[a] : c.slice(a, b);
+    const offs = this.offs;
+    let n = this.n;
+    for (let k = a; k < b; k++) offs[n++] = map[k];
+    this.n = n;
+    this.lastEnd = map[b - 1] + 1;
+    this.endsWithSpace = c.charCodeAt(b - 1) === 32;
   }
 
   /** Text and offsets of what was built (offsets[text.length] is the end offset); null when empty. */
   finish(): { text: string; offsets: Uint32Array } | null {
-    const n = this.n;
+    let n = this.n;
+    let text = this.text;
+    if (this.endsWithSpace && n > 0) {
+      n--;
+      text = text.slice(0, n);
+      this.lastEnd = this.offs[n - 1] + 1;
+    }
     if (n === 0) return null;
     this.offs[n] = this.lastEnd;
-    const offsets = this.offs.slice(0, n + 1);
-    let text: string;
-    if (n <= 8192) text = String.fromCharCode.apply(null, this.codes.subarray(0, n) as unknown as number[]);
-    else {
-      const parts: string[] = [];
-      for (let i = 0; i < n; i += 8192) {
-        parts.push(String.fromCharCode.apply(null, this.codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]));
-      }
-      text = parts.join('');
-    }
-    return { text, offsets };
+    return { text, offsets: this.offs.slice(0, n + 1) };
   }
 }
 
@@ -128,6 +153,16 @@ function regionEquals(doc: string, pos: number, c: string, from: number, len: nu
   return true;
 }
 
+function quickEquals(doc: string, pos: number, c: string, from: number, len: number): boolean {
+  if (len === 0) return true;
+  if (!same(doc.charCodeAt(pos + len - 1), c.charCodeAt(from + len - 1))) return false;
+  const k = len < 24 ? len : 24;
+  for (let t = 0; t < k; t++) {
+    if (!same(doc.charCodeAt(pos + t), c.charCodeAt(from + t))) return false;
+  }
+  return true;
+}
+
 const LOOKAHEAD = 8;
 
 /**
@@ -152,16 +187,19 @@ export function mapContent(c: string, firstLine: number, lines: LineIndex, map: 
       const le = lines.ends[line];
       let pos = -1;
       if (le - ls >= len) {
-        if (regionEquals(doc, le - len, c, from, len)) pos = le - len;
+        // Content lines are suffixes of their document lines: checking the last character and the first few
+        // is enough to tell the candidates apart (trailing whitespace, ATX closing #s, expanded tabs).
+        const eq = (p: number) => quickEquals(doc, p, c, from, len);
+        if (eq(le - len)) pos = le - len;
         else {
           let te = le;
           while (te > ls && isWs(doc.charCodeAt(te - 1))) te--;
-          if (te - ls >= len && regionEquals(doc, te - len, c, from, len)) pos = te - len;
+          if (te - ls >= len && eq(te - len)) pos = te - len;
           else {
             let th = te;
             while (th > ls && doc.charCodeAt(th - 1) === 35) th--;
             while (th > ls && isWs(doc.charCodeAt(th - 1))) th--;
-            if (th - ls >= len && regionEquals(doc, th - len, c, from, len)) pos = th - len;
+            if (th - ls >= len && eq(th - len)) pos = th - len;
           }
         }
       }
@@ -313,15 +351,32 @@ export function scanInline(c: string, map: Int32Array, b: SegmentBuilder, refs: 
   const tables = new Tables(c);
   const linkEnd: number[] = [];
   const linkResume: number[] = [];
+  let limit = n;
   let i = 0;
   while (i < n) {
-    while (linkEnd.length && i >= linkEnd[linkEnd.length - 1]) {
-      const end = linkEnd.pop()!;
-      const resume = linkResume.pop()!;
-      if (i === end) i = resume;
+    if (i >= limit) {
+      while (linkEnd.length && i >= linkEnd[linkEnd.length - 1]) {
+        const end = linkEnd.pop()!;
+        const resume = linkResume.pop()!;
+        if (i === end) i = resume;
+      }
+      limit = linkEnd.length ? linkEnd[linkEnd.length - 1] : n;
+      if (i >= n) break;
+      if (i >= limit) continue;
     }
-    if (i >= n) break;
     const ch = c.charCodeAt(i);
+    const cls = ch < 128 ? CLS[ch] : isWs(ch) ? WS : PLAIN;
+    if (cls === PLAIN) {
+      const e = plainRun(c, i + 1, limit);
+      b.run(c, map, i, e);
+      i = e;
+      continue;
+    }
+    if (cls === WS) {
+      b.space(map[i]);
+      i++;
+      continue;
+    }
     switch (ch) {
       case 92: { // backslash escape or hard break
         const nx = i + 1 < n ? c.charCodeAt(i + 1) : 0;
@@ -338,7 +393,7 @@ export function scanInline(c: string, map: Int32Array, b: SegmentBuilder, refs: 
           i = close + (j - i);
           continue;
         }
-        for (let t = i; t < j; t++) b.char(96, map[t]);
+        b.run(c, map, i, j);
         i = j;
         continue;
       }
@@ -356,8 +411,10 @@ export function scanInline(c: string, map: Int32Array, b: SegmentBuilder, refs: 
       case 91: { // [text](dest) / [text][ref] / [ref]: keep the text, drop the rest
         const resume = linkSyntax(c, i, tables, refs);
         if (resume > 0) {
-          linkEnd.push(tables.match(i));
+          const end = tables.match(i);
+          linkEnd.push(end);
           linkResume.push(resume);
+          limit = end;
           i++;
           continue;
         }
@@ -366,8 +423,9 @@ export function scanInline(c: string, map: Int32Array, b: SegmentBuilder, refs: 
       case 42: case 95: case 126: { // emphasis / strikethrough delimiter runs
         let j = i + 1;
         while (j < n && c.charCodeAt(j) === ch) j++;
+        if (j > limit) j = limit;
         if (isEmphasisMarkup(c, i, j, ch)) { i = j; continue; }
-        for (let t = i; t < j; t++) b.char(ch, map[t]);
+        b.run(c, map, i, j);
         i = j;
         continue;
       }
@@ -379,16 +437,45 @@ export function scanInline(c: string, map: Int32Array, b: SegmentBuilder, refs: 
       case 104: case 119: { // bare URLs (http://, https://, www.) are not prose
         if (i === 0 || !isAlnum(c.charCodeAt(i - 1))) {
           const e = bareUrlEnd(c, i);
-          if (e > i) { i = e; continue; }
+          if (e > i) { i = Math.min(e, limit); continue; }
         }
         break;
       }
-      default:
-        if (isWs(ch)) { b.space(map[i]); i++; continue; }
     }
-    b.char(ch, map[i]);
-    i++;
+    // Not markup after all: a literal character, and the plain run after it.
+    const e = plainRun(c, i + 1, limit);
+    b.run(c, map, i, e);
+    i = e;
   }
+}
+
+const PLAIN = 0, SPECIAL = 1, WS = 2, URL_START = 3;
+const CLS = new Uint8Array(128);
+for (const ch of '\\`<![*_~&') CLS[ch.charCodeAt(0)] = SPECIAL;
+for (const code of [9, 10, 11, 12, 13, 32]) CLS[code] = WS;
+CLS[104] = URL_START; // h
+CLS[119] = URL_START; // w
+
+/** End of the run of plain characters from `i` (single spaces between non-spaces included), before `limit`. */
+function plainRun(c: string, i: number, limit: number): number {
+  while (i < limit) {
+    const ch = c.charCodeAt(i);
+    if (ch >= 128) {
+      if (isWs(ch)) break;
+      i++;
+      continue;
+    }
+    const cls = CLS[ch];
+    if (cls === PLAIN) { i++; continue; }
+    if (ch === 32) {
+      // a single space between two non-spaces stays in the run
+      if (i + 1 < limit && c.charCodeAt(i - 1) !== 32 && !isWs(c.charCodeAt(i + 1))) { i++; continue; }
+      break;
+    }
+    if (cls === URL_START && isAlnum(c.charCodeAt(i - 1))) { i++; continue; }
+    break;
+  }
+  return i;
 }
 
 function isEmphasisMarkup(c: string, i: number, j: number, ch: number): boolean {

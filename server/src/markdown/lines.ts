@@ -17,7 +17,12 @@ export class LineIndex {
     let ends = new Uint32Array(cap);
     let count = 0;
     let lineStart = 0;
+    const lfOnly = text.indexOf('\r') < 0;
     for (let i = 0; i < n; i++) {
+      if (lfOnly) {
+        i = text.indexOf('\n', i);
+        if (i < 0) break;
+      }
       const c = text.charCodeAt(i);
       if (c !== 10 && c !== 13) continue;
       if (count + 1 >= cap) {
