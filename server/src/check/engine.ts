@@ -1,0 +1,174 @@
+// The engine: a Markdown draft in, diagnostics, claims, mentions and dates out. Work is per prose segment and
+// cached by the segment's text, its reference date and what earlier sentences established, so an edit re-parses
+// only the blocks it touched. Sentences that name nothing the dataset knows are never parsed for dates.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CheckOptions, CheckResult, ClaimReport, DateMention, Diagnostic, Mention, Position, Range, Source } from '../types';
+import type { Dataset } from '../facts/types';
+import type { Engine, EngineOptions } from '../engine';
+import { FactIndex, type EntityHit } from '../facts/index';
+import { parseMarkdown, type ProseSegment } from '../markdown/index';
+import { splitSentences } from '../claims/sentences';
+import { advanceContext, contextKey, newContext, parseClaim, type Context } from '../claims/parse';
+import { Judge, type Finding } from './judge';
+import { isIsoDate, today } from '../dates/iso';
+import { renderHover } from '../hover/index';
+
+/** What one sentence yielded, in segment-text offsets. */
+interface SentenceResult {
+  start: number;
+  end: number;
+  summary?: string;
+  verdict?: ClaimReport['verdict'];
+  finding?: Finding;
+  hits: EntityHit[];
+  dates: { start: number; end: number; text: string; resolved: string }[];
+}
+
+interface SegmentResult { sentences: SentenceResult[]; ctxOut: Context }
+
+/** Words that make a sentence worth parsing even when it names no one: pronouns and titles. */
+const WORTH_PARSING = /\b(he|his|him|they|their|the two leaders|both leaders|the leaders|President|Prime Minister)\b/;
+const CACHE_LIMIT = 20_000;
+
+export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
+  const index = new FactIndex(dataset);
+  const judge = new Judge(index);
+  const cache = new Map<string, SegmentResult>();
+  const seedTexts = new Map<string, string[] | null>();
+
+  const seedLocation = (s: Source): { uri: string; range: Range } => {
+    const file = path.join(options.seedsDir, s.seed);
+    if (!seedTexts.has(s.seed)) {
+      try {
+        seedTexts.set(s.seed, fs.readFileSync(file, 'utf8').split(/\r\n|\r|\n/));
+      } catch {
+        seedTexts.set(s.seed, null);
+      }
+    }
+    const line = seedTexts.get(s.seed)?.[s.line - 1] ?? '';
+    const col = Math.max(0, line.indexOf(s.quote.split('\n')[0]));
+    const len = Math.min(s.quote.length, Math.max(0, line.length - col));
+    return { uri: pathToFileURL(file).toString(), range: { start: { line: s.line - 1, character: col }, end: { line: s.line - 1, character: col + len } } };
+  };
+
+  function checkSegment(seg: ProseSegment, ref: string, ctxIn: Context): SegmentResult {
+    const key = `${ref}\u0000${contextKey(ctxIn)}\u0000${seg.key}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const ctx: Context = { people: [...ctxIn.people], country: ctxIn.country, seen: new Set(ctxIn.seen) };
+    const allHits = index.findEntities(seg.text);
+    const sentences: SentenceResult[] = [];
+    for (const s of splitSentences(seg.text)) {
+      const hits = allHits.filter((h) => h.start >= s.start && h.end <= s.end).map((h) => ({ ...h, start: h.start - s.start, end: h.end - s.start }));
+      const text = seg.text.slice(s.start, s.end);
+      if (hits.length === 0 && !WORTH_PARSING.test(text)) continue;
+      const claim = parseClaim(text, hits, ctx, ref, index);
+      const result: SentenceResult = { start: s.start, end: s.end, hits, dates: [] };
+      const isClaim = !!(claim.action || claim.namedEvent || claim.role);
+      if (isClaim) {
+        const j = judge.judge(claim, ref, ctx.seen);
+        result.summary = j.summary;
+        result.verdict = j.verdict;
+        result.finding = j.finding;
+        for (const d of [claim.date, claim.scope, claim.since?.date, claim.namedEvent?.date]) {
+          if (d) result.dates.push({ start: d.start, end: d.end, text: d.text, resolved: d.from === d.to ? d.from : `${d.from} to ${d.to}` });
+        }
+      }
+      sentences.push(result);
+      advanceContext(ctx, claim, hits, index);
+    }
+    const out = { sentences, ctxOut: ctx };
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, out);
+    return out;
+  }
+
+  function check(text: string, opts: CheckOptions = {}): CheckResult {
+    const doc = parseMarkdown(typeof text === 'string' ? text : String(text ?? ''));
+    const fm = doc.frontMatter;
+    let referenceDate: string;
+    let referenceDateSource: CheckResult['referenceDateSource'];
+    if (fm?.date && isIsoDate(fm.date)) [referenceDate, referenceDateSource] = [fm.date, 'front-matter'];
+    else if (opts.referenceDate && isIsoDate(opts.referenceDate)) [referenceDate, referenceDateSource] = [opts.referenceDate, 'option'];
+    else [referenceDate, referenceDateSource] = [today(), 'today'];
+
+    const diagnostics: Diagnostic[] = [];
+    const claims: ClaimReport[] = [];
+    const mentions: Mention[] = [];
+    const dates: DateMention[] = [];
+    if (fm?.error || fm?.dateError) {
+      diagnostics.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+        severity: 3,
+        code: 'front-matter',
+        source: 'factcheck',
+        message: `${fm.error ?? fm.dateError} Dates resolve against ${referenceDate} (${referenceDateSource === 'option' ? 'the configured reference date' : 'today'}).`,
+      });
+    }
+
+    let ctx = newContext();
+    for (const seg of doc.segments) {
+      const r = checkSegment(seg, referenceDate, ctx);
+      ctx = r.ctxOut;
+      const at = (i: number): Position => doc.positionAt(seg.offsets[Math.min(i, seg.text.length)]);
+      const rangeOf = (start: number, end: number): Range => ({ start: at(start), end: end > start ? doc.positionAt(seg.offsets[end - 1] + 1) : at(start) });
+      for (const s of r.sentences) {
+        for (const h of s.hits) {
+          if (h.kind === 'event') continue;
+          mentions.push({ range: rangeOf(s.start + h.start, s.start + h.end), kind: h.kind, id: h.id, text: seg.text.slice(s.start + h.start, s.start + h.end) });
+        }
+        if (!s.verdict) continue;
+        const sentenceRange = rangeOf(s.start, s.end);
+        for (const d of s.dates) dates.push({ range: rangeOf(s.start + d.start, s.start + d.end), text: d.text, resolved: d.resolved });
+        claims.push({ range: sentenceRange, text: seg.text.slice(s.start, s.end), summary: s.summary!, verdict: s.verdict });
+        const f = s.finding;
+        if (!f) continue;
+        const range = rangeOf(s.start + f.start, s.start + f.end);
+        if (doc.isSuppressed(range.start.line)) {
+          claims[claims.length - 1].verdict = 'consistent';
+          continue;
+        }
+        const wrong = seg.text.slice(s.start + f.start, s.start + f.end);
+        diagnostics.push({
+          range,
+          severity: 2,
+          code: f.code,
+          source: 'factcheck',
+          message: f.message,
+          relatedInformation: f.sources.map((src) => ({ location: seedLocation(src), message: `seeds/${src.seed}:${src.line}: “${src.quote}”` })),
+          ...(f.newText && f.newText !== wrong ? { fixes: [{ title: `Replace “${wrong}” with “${f.newText}”`, edit: { range, newText: f.newText } }] } : {}),
+          data: { claim: s.summary!, expected: f.expected, sources: f.sources },
+        });
+      }
+    }
+    const contradicted = claims.filter((c) => c.verdict === 'contradicted').length;
+    const undecidable = claims.filter((c) => c.verdict === 'undecidable').length;
+    return { referenceDate, referenceDateSource, diagnostics, claims, mentions, dates, stats: { claims: claims.length, contradicted, undecidable } };
+  }
+
+  return {
+    dataset,
+    check(text, opts) {
+      try {
+        return check(text, opts);
+      } catch (e) {
+        // The engine must never take the editor down: report the failure as one Information diagnostic.
+        return {
+          referenceDate: opts?.referenceDate ?? today(),
+          referenceDateSource: 'option',
+          diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, code: 'internal-error', source: 'factcheck', message: `factcheck could not check this draft: ${(e as Error).message}` }],
+          claims: [],
+          mentions: [],
+          dates: [],
+          stats: { claims: 0, contradicted: 0, undecidable: 0 },
+        };
+      }
+    },
+    hover(result, position) {
+      return renderHover(dataset, result, position, options.seedsDir);
+    },
+  };
+}

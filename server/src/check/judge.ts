@@ -1,0 +1,424 @@
+// Compares one structured claim with the facts. A claim is contradicted only where the dataset decides:
+// a stated count or a list marked complete (coverage), a uniquely identified event, or a known later event.
+// Everything else is undecidable, and says nothing.
+
+import type { Source } from '../types';
+import type { Coverage, FactEvent } from '../facts/types';
+import type { FactIndex } from '../facts/index';
+import type { Claim } from '../claims/types';
+import { dayNumber, gapDays, overlaps, yearsBetween, type DayRange } from '../dates/iso';
+import { formatDay, type DateExpr } from '../dates/expressions';
+import { cardinalLike, ordinalLike, ordinalWord, timesWord, yearsInWords, cardinalWord } from '../claims/numbers';
+
+export type Code = 'count-mismatch' | 'date-mismatch' | 'since-mismatch' | 'gap-mismatch' | 'place-mismatch' | 'role-mismatch' | 'event-date-mismatch';
+
+export interface Finding {
+  code: Code;
+  message: string;
+  /** The right value, in words. */
+  expected: string;
+  /** The wrong words, as sentence offsets. */
+  start: number;
+  end: number;
+  /** The replacement for [start, end), where one replacement is right. */
+  newText?: string;
+  sources: Source[];
+}
+
+export interface Judgement {
+  verdict: 'consistent' | 'contradicted' | 'undecidable';
+  /** The claim as understood, in words. */
+  summary: string;
+  finding?: Finding;
+}
+
+/** How far apart a claimed day and a known one may be and still be the same trip or call, in days. */
+const SAME_EVENT_DAYS: Record<string, number> = { visit: 21, meeting: 21, call: 3 };
+/** How near the reference date a visit must be to be the one a present-tense claim speaks of. */
+const CURRENT_EVENT_DAYS = 45;
+
+export class Judge {
+  constructor(private readonly index: FactIndex) {}
+
+  judge(claim: Claim, ref: string, ctxSeen: Set<string>): Judgement {
+    const summary = this.summarize(claim, ref);
+    const checks = [
+      () => this.namedEventDate(claim, ctxSeen),
+      () => this.role(claim, ref),
+      () => (claim.negated ? undefined : this.ordinalOrCount(claim, ref)),
+      () => (claim.negated ? undefined : this.since(claim, ref)),
+      () => (claim.negated ? undefined : this.eventDate(claim, ref)),
+    ];
+    let decided = false;
+    for (const check of checks) {
+      const r = check();
+      if (r === undefined) continue;
+      if (r === true) {
+        decided = true;
+        continue;
+      }
+      return { verdict: 'contradicted', summary, finding: r };
+    }
+    return { verdict: decided ? 'consistent' : 'undecidable', summary };
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------------------
+
+  private name(id: string): string {
+    const p = this.index.people.get(id);
+    if (p) return p.aliases.find((a) => a.split(' ').length === 1 && a !== p.name.split(' ')[0]) ?? p.name;
+    const group = /^(\w+)-leader$/.exec(id);
+    return group ? `any ${group[1][0].toUpperCase()}${group[1].slice(1)} leader` : id;
+  }
+
+  private placeName(id: string): string {
+    return this.index.places.get(id)?.name ?? id;
+  }
+
+  private summarize(c: Claim, ref: string): string {
+    const who = c.subject ? this.name(c.subject) : c.people.map((p) => this.name(p)).join(' and ') || 'someone';
+    const parts = [who, c.negated ? '(negated)' : '', c.action ?? 'mentions', c.others.length ? 'with ' + c.others.map((p) => this.name(p)).join(', ') : ''];
+    if (c.place) parts.push(`${c.action === 'visit' ? 'to' : 'in'} ${this.placeName(c.place.id)}`);
+    if (c.ordinal) parts.push(`(${ordinalWord(c.ordinal.value)})`);
+    if (c.count) parts.push(`(${c.count.value}${c.count.earlier ? ' earlier' : ''})`);
+    if (c.scope) parts.push(`in ${c.scope.from.slice(0, 4)}`);
+    if (c.since) parts.push(`since ${c.since.event ? this.index.events.get(c.since.event)?.label : c.since.date?.text}`);
+    if (c.gap) parts.push(`first in ${c.gap.text}`);
+    if (c.date) parts.push(`on ${c.date.from === c.date.to ? c.date.from : `${c.date.from}..${c.date.to}`}`);
+    if (c.namedEvent) parts.push(`${this.index.events.get(c.namedEvent.id)?.label} in ${c.namedEvent.date.text}`);
+    return parts.filter(Boolean).join(' ') + ` (reference date ${ref})`;
+  }
+
+  private range(e: FactEvent, arrival = false): DayRange {
+    return arrival && e.arrival ? { start: e.arrival, end: e.arrival } : { start: e.when.start, end: e.when.end };
+  }
+
+  private whenText(e: FactEvent, arrival = false): string {
+    if (arrival && e.arrival) return formatDay(e.arrival, { dayFirst: false, withYear: true, shortMonth: false });
+    return e.when.text;
+  }
+
+  /** Known events that the claim's who/what/where could be. */
+  private candidates(c: Claim, opts: { ignorePlace?: boolean } = {}): FactEvent[] {
+    const s = c.subject;
+    if (!s || !c.action) return [];
+    const pool = this.index.people.has(s) ? this.index.eventsOf(s) : this.index.dataset.events.filter((e) => e.actors.some((a) => this.index.isInGroup(a, s)));
+    return pool.filter((e) => {
+      if (e.type === 'event') return false;
+      const placeOk = opts.ignorePlace || !c.place || (!!e.place && this.index.compatiblePlaces(c.place.id, e.place));
+      if (!placeOk) return false;
+      const subjectIn = e.actors.includes(s) || (!this.index.people.has(s) && e.actors.some((a) => this.index.isInGroup(a, s)));
+      const everyone = [...e.actors, ...(e.with ?? [])];
+      const othersIn = c.others.every((o) => everyone.includes(o));
+      switch (c.action) {
+        case 'visit':
+          if (e.type !== 'visit' || !subjectIn) return false;
+          if (c.place && this.homeCountry(s) && this.index.within(c.place.id, this.homeCountry(s)!)) return false;
+          return othersIn && !!c.place;
+        case 'meeting':
+          if (!othersIn || (c.others.length === 0 && !c.place)) return false;
+          return e.type === 'meeting' || e.type === 'visit';
+        case 'call':
+          return e.type === 'call' && othersIn && c.others.length > 0;
+      }
+    });
+  }
+
+  private homeCountry(person: string): string | undefined {
+    return this.index.people.get(person)?.country;
+  }
+
+  private coverage(c: Claim): Coverage[] {
+    if (!c.subject || !c.action) return [];
+    if (c.action === 'visit') return c.place ? this.index.coverageFor('visit', c.subject, { place: c.place.id }) : [];
+    return c.others.length === 1 ? this.index.coverageFor(c.action === 'call' ? 'call' : 'meeting', c.subject, { with: c.others[0] }) : [];
+  }
+
+  private covers(cov: Coverage, r: DayRange): boolean {
+    return (!cov.from || cov.from <= r.start) && r.end <= cov.to;
+  }
+
+  /** The visit or meeting a present-tense or dated claim speaks of: the candidate nearest its date. */
+  private currentEvent(c: Claim, ref: string): FactEvent | undefined {
+    const at: DayRange = c.date && c.date.precision !== 'year' ? { start: c.date.from, end: c.date.to } : { start: ref, end: ref };
+    let best: FactEvent | undefined;
+    let bestGap = Infinity;
+    for (const e of this.candidates(c)) {
+      const gap = gapDays(at, this.range(e));
+      if (gap < bestGap) [best, bestGap] = [e, gap];
+    }
+    return bestGap <= CURRENT_EVENT_DAYS ? best : undefined;
+  }
+
+  private sourcesOf(...items: ({ sources: Source[] } | undefined)[]): Source[] {
+    const out: Source[] = [];
+    for (const it of items) for (const s of it?.sources ?? []) if (!out.some((o) => o.seed === s.seed && o.quote === s.quote)) out.push(s);
+    return out;
+  }
+
+  /** A date replacement in the writer's style, when one value is right. */
+  private dateFix(d: DateExpr, e: FactEvent, arrival: boolean): string | undefined {
+    const r = this.range(e, arrival);
+    if (d.precision === 'day' && r.start === r.end) return formatDay(r.start, d.style);
+    if (d.precision === 'year' && r.start.slice(0, 4) === r.end.slice(0, 4)) return r.start.slice(0, 4);
+    if ((d.precision === 'month' || d.precision === 'part-of-month') && r.start.slice(0, 7) === r.end.slice(0, 7) && (e.when.precision === 'month' || e.when.precision === 'part-of-month')) {
+      const words = e.when.text.replace(/,? \d{4}$/, '');
+      return d.style.withYear ? e.when.text : words;
+    }
+    return undefined;
+  }
+
+  // ---- checks: each returns a Finding (contradicted), true (consistent), or undefined (cannot decide) --------
+
+  private namedEventDate(c: Claim, seen: Set<string>): Finding | true | undefined {
+    if (!c.namedEvent) return undefined;
+    const e = this.index.events.get(c.namedEvent.id)!;
+    // The keyword must mean this event: its place, country or people are in the sentence or the draft.
+    const related = [e.place, e.place && this.index.countryOf(e.place), ...e.actors].filter(Boolean) as string[];
+    const inSentence = related.some((r) => c.people.includes(r) || (c.place && this.index.compatiblePlaces(c.place.id, r)));
+    if (!inSentence && !(related.some((r) => seen.has(r)) && !c.place)) return undefined;
+    if (c.place && e.place && !this.index.compatiblePlaces(c.place.id, e.place) && !related.some((r) => c.people.includes(r)) && c.action !== 'visit') return undefined;
+    const d = c.namedEvent.date;
+    if (overlaps({ start: d.from, end: d.to }, e.when)) return true;
+    return {
+      code: 'event-date-mismatch',
+      message: `${e.label}: the sources date it to ${e.when.text}, not ${d.text}.`,
+      expected: e.when.text,
+      start: d.start,
+      end: d.end,
+      newText: this.dateFix(d, e, false),
+      sources: e.sources,
+    };
+  }
+
+  private role(c: Claim, ref: string): Finding | true | undefined {
+    if (!c.role) return undefined;
+    const holders = [...this.index.people.values()].filter((p) =>
+      p.roles?.some((r) => r.title === c.role!.title && r.country === c.role!.country && Math.abs(dayNumber(r.asOf) - dayNumber(ref)) <= 180),
+    );
+    if (holders.length !== 1) return undefined;
+    const holder = holders[0];
+    if (c.role.person === holder.id) return true;
+    if (c.role.person === undefined && holder.aliases.some((a) => c.role!.name.text.includes(a))) return true;
+    const role = holder.roles!.find((r) => r.title === c.role!.title && r.country === c.role!.country)!;
+    const title = `${this.index.places.get(c.role.country)?.demonyms?.[0] ?? ''} ${c.role.title}`.trim();
+    return {
+      code: 'role-mismatch',
+      message: `The ${title} at this time was ${holder.name}, not ${c.role.name.text}.`,
+      expected: holder.name,
+      start: c.role.name.start,
+      end: c.role.name.end,
+      newText: holder.name,
+      sources: role.sources,
+    };
+  }
+
+  private ordinalOrCount(c: Claim, ref: string): Finding | true | undefined {
+    if (!c.ordinal && !c.count && !c.again && !c.never) return undefined;
+    if (!c.subject || !c.action) return undefined;
+    // Counts of earlier meetings or visits, before now: "follows four earlier meetings", "has met him twice".
+    if (c.count && !c.ordinal) return this.count(c, ref);
+    const current = this.currentEvent(c, ref);
+    if (!current) return undefined;
+    const scopeStart = c.scope ? c.scope.from : undefined;
+    const scopeYear = c.scope?.relative === 'that-year' ? current.when.start.slice(0, 4) : undefined;
+    const from = scopeYear ? `${scopeYear}-01-01` : scopeStart;
+    const window: DayRange = { start: from ?? '0000-01-01', end: current.when.start };
+    const cov = this.coverage(c).find((k) => k.members.includes(current.id) && (!k.from || (from !== undefined && k.from <= from)) && current.when.start <= k.to);
+    if (!cov) return undefined;
+    const members = cov.members
+      .map((id) => this.index.events.get(id)!)
+      .filter((m) => (!c.place || (m.place && this.index.within(m.place, c.place.id))) && (!this.index.people.has(c.subject!) || m.actors.includes(c.subject!) || (m.with ?? []).includes(c.subject!)))
+      .filter((m) => m.when.start >= window.start && m.when.start <= window.end);
+    const expected = members.length;
+    if (expected === 0) return undefined;
+    const where = c.place ? ` to ${this.placeName(c.place.id)}` : '';
+    const within = from ? ` in ${from.slice(0, 4)}` : '';
+    const sources = this.sourcesOf(cov, current);
+    if (c.never) {
+      if (expected === 1) return true;
+      return { code: 'count-mismatch', message: `${this.name(c.subject)} had been${where} before: this is his ${ordinalWord(expected)} visit (${cov.statement}).`, expected: ordinalWord(expected), start: c.never.start, end: c.never.end, sources };
+    }
+    if (c.again) {
+      if (expected >= 2) return true;
+      return { code: 'count-mismatch', message: `This is ${this.name(c.subject)}'s first ${c.action}${where}${within}, not a repeat (${cov.statement}).`, expected: 'first', start: c.again.start, end: c.again.end, sources };
+    }
+    const o = c.ordinal!;
+    if (o.value === expected) return true;
+    const noun = c.action === 'visit' ? 'visit' : c.action;
+    return {
+      code: 'count-mismatch',
+      message: `${this.name(c.subject)}'s ${noun}${where} (${current.when.text}) is his ${ordinalWord(expected)}${within}, not the ${ordinalWord(o.value)}: ${cov.statement}.`,
+      expected: ordinalWord(expected),
+      start: o.start,
+      end: o.end,
+      newText: ordinalLike(expected, o.text),
+      sources,
+    };
+  }
+
+  private count(c: Claim, ref: string): Finding | true | undefined {
+    const n = c.count!;
+    const cov = this.coverage(c);
+    const until: string = c.date && c.date.precision !== 'year' ? c.date.from : ref;
+    const from = c.scope?.from;
+    const k = cov.find((x) => (!x.from || (from !== undefined && x.from <= from)) && x.to >= until);
+    if (!k) return undefined;
+    const members = k.members
+      .map((id) => this.index.events.get(id)!)
+      .filter((m) => (from === undefined || m.when.start >= from) && (n.earlier ? m.when.end < until : m.when.start <= until) && m.status === 'done');
+    const expected = members.length;
+    if (expected === n.value) return true;
+    if (expected === 0) return undefined;
+    const right = n.times ? timesWord(expected) : cardinalLike(expected, n.text);
+    const noun = c.action === 'visit' ? 'visits' : c.action === 'call' ? 'calls' : 'meetings';
+    const between = c.action === 'visit' ? `${this.name(c.subject!)}'s ${noun}${c.place ? ' to ' + this.placeName(c.place.id) : ''}` : `${noun} between ${this.name(c.subject!)} and ${c.others.map((o) => this.name(o)).join(', ')}`;
+    return {
+      code: 'count-mismatch',
+      message: `The sources know of ${cardinalWord(expected)} ${n.earlier ? 'earlier ' : ''}${between}, not ${cardinalWord(n.value)}: ${k.statement}.`,
+      expected: n.times ? timesWord(expected) : cardinalWord(expected),
+      start: n.start,
+      end: n.end,
+      newText: n.times && !/^\d/.test(n.text) ? (n.text.toLowerCase().endsWith('times') || /^(once|twice|thrice)$/i.test(n.text) ? right : cardinalLike(expected, n.text)) : right,
+      sources: this.sourcesOf(k, ...members),
+    };
+  }
+
+  private since(c: Claim, ref: string): Finding | true | undefined {
+    if (!c.since && !c.gap) return undefined;
+    if (!c.subject || !c.action) return undefined;
+    const current = this.currentEvent(c, ref);
+    const now = current ? current.when.start : ref;
+    const cands = this.candidates(c).filter((e) => e !== current && e.when.end < now && e.status === 'done' || (e !== current && e.when.end < now && e.status === 'planned' && e.when.end < ref));
+    const latest = cands.sort((a, b) => (a.when.start < b.when.start ? -1 : 1)).pop();
+    const where = c.place ? ` to ${this.placeName(c.place.id)}` : c.others.length ? ` with ${c.others.map((o) => this.name(o)).join(', ')}` : '';
+    const noun = c.action === 'visit' ? 'visit' : c.action;
+
+    if (c.since) {
+      const anchorEvent = c.since.event ? this.index.events.get(c.since.event) : undefined;
+      const anchor: DayRange | undefined = anchorEvent ? anchorEvent.when : c.since.date ? { start: c.since.date.from, end: c.since.date.to } : undefined;
+      if (!anchor) return undefined;
+      // A known event after the anchor and before now refutes "first since X" and "has not since X".
+      if (latest && latest.when.start > anchor.end) {
+        return {
+          code: 'since-mismatch',
+          message: `${this.name(c.subject)}'s previous ${noun}${where} was in ${latest.when.text}, after ${c.since.date?.text ?? anchorEvent?.label}.`,
+          expected: latest.when.text,
+          start: c.since.date ? c.since.date.start : c.since.span.start,
+          end: c.since.date ? c.since.date.end : c.since.span.end,
+          newText: c.since.date && !anchorEvent ? this.dateFix(c.since.date, latest, false) : undefined,
+          sources: this.sourcesOf(latest),
+        };
+      }
+      if (anchorEvent || !latest) return latest ? true : undefined;
+      // "First since X" also says the previous one was at X: judged where a complete list says which was previous.
+      const cov = this.coverage(c).find((k) => this.covers(k, { start: latest.when.start, end: now }) && k.members.includes(latest.id));
+      if (!cov) return undefined;
+      if (overlaps(anchor, latest.when)) return true;
+      return {
+        code: 'since-mismatch',
+        message: `${this.name(c.subject)}'s previous ${noun}${where} was in ${latest.when.text}, not ${c.since.date!.text}: ${cov.statement}.`,
+        expected: latest.when.text,
+        start: c.since.date!.start,
+        end: c.since.date!.end,
+        newText: this.dateFix(c.since.date!, latest, false),
+        sources: this.sourcesOf(cov, latest),
+      };
+    }
+
+    // "First in N years", "has not … for N years".
+    const gap = c.gap!;
+    if (!latest) return undefined;
+    const cov = this.coverage(c).find((k) => this.covers(k, { start: latest.when.start, end: now }) && k.members.includes(latest.id));
+    if (!cov) return undefined;
+    const years = yearsBetween(latest.when.start, now);
+    const ok = gap.qualifier === 'more' ? years > gap.years - 0.5 : gap.qualifier === 'less' ? years < gap.years + 0.5 : Math.abs(years - gap.years) <= 1;
+    if (ok) return true;
+    return {
+      code: 'gap-mismatch',
+      message: `${this.name(c.subject)}'s previous ${noun}${where} was in ${latest.when.text}, ${yearsInWords(years)} earlier, not ${gap.text.replace(/^(in|for|after)\s+/i, '')}.`,
+      expected: `${latest.when.text} (${yearsInWords(years)})`,
+      start: gap.start,
+      end: gap.end,
+      newText: `${gap.text.split(/\s+/)[0]} ${yearsInWords(years)}`,
+      sources: this.sourcesOf(cov, latest),
+    };
+  }
+
+  private eventDate(c: Claim, ref: string): Finding | true | undefined {
+    const d = c.date;
+    if (!d || !c.subject || !c.action || d.relative) return undefined;
+    const claimed: DayRange = { start: d.from, end: d.to };
+    const cands = this.candidates(c);
+    const arrival = c.arrival;
+    if (cands.some((e) => overlaps(claimed, this.range(e, arrival)))) return true;
+
+    // A stated "previous"/"last" event: the latest known one before now.
+    if (c.previous) {
+      const before = cands.filter((e) => e.when.end < ref).sort((a, b) => (a.when.start < b.when.start ? -1 : 1));
+      const latest = before.pop();
+      if (latest) {
+        const later = claimed.end < latest.when.start;
+        const cov = this.coverage(c).find((k) => this.covers(k, { start: latest.when.start, end: ref }) && k.members.includes(latest.id));
+        if (later || cov) return this.dateFinding(c, d, latest, cov, arrival);
+      }
+    }
+    // A complete list for the window that holds the claimed date, and none of its events then.
+    const cov = this.coverage(c).find((k) => this.covers(k, claimed));
+    if (cov) {
+      const members = cov.members.map((id) => this.index.events.get(id)!).filter((m) => cands.includes(m));
+      const nearest = this.nearest(members, claimed, arrival);
+      if (nearest) return this.dateFinding(c, d, nearest, cov, arrival);
+    }
+    // The same trip or call, a few days off.
+    if (d.precision === 'day' || d.precision === 'part-of-month') {
+      const nearest = this.nearest(cands, claimed, arrival);
+      if (nearest) {
+        const r = this.range(nearest, arrival);
+        const tight = dayNumber(r.end) - dayNumber(r.start) <= 7;
+        if (tight && gapDays(claimed, r) <= SAME_EVENT_DAYS[c.action]) return this.dateFinding(c, d, nearest, undefined, arrival);
+      }
+    }
+    // The right date, the wrong place: the only event of these people at that time was elsewhere.
+    if (c.place && d.precision !== 'month' && d.precision !== 'year') {
+      const elsewhere = this.candidates(c, { ignorePlace: true }).filter((e) => overlaps(claimed, this.range(e, arrival)) && dayNumber(e.when.end) - dayNumber(e.when.start) <= 31 && e.when.precision !== 'month' && e.place);
+      if (elsewhere.length === 1 && !this.index.compatiblePlaces(elsewhere[0].place!, c.place.id)) {
+        const e = elsewhere[0];
+        const right = this.placeName(e.place!);
+        return {
+          code: 'place-mismatch',
+          message: `${e.label}: the sources place it in ${right}, not ${c.place.text} (${e.when.text}).`,
+          expected: right,
+          start: c.place.start,
+          end: c.place.end,
+          newText: right,
+          sources: e.sources,
+        };
+      }
+    }
+    return undefined;
+  }
+
+  private nearest(events: FactEvent[], r: DayRange, arrival: boolean): FactEvent | undefined {
+    let best: FactEvent | undefined;
+    let bestGap = Infinity;
+    for (const e of events) {
+      const g = gapDays(r, this.range(e, arrival));
+      if (g < bestGap) [best, bestGap] = [e, g];
+    }
+    return best;
+  }
+
+  private dateFinding(c: Claim, d: DateExpr, e: FactEvent, cov: Coverage | undefined, arrival: boolean): Finding {
+    const when = this.whenText(e, arrival);
+    return {
+      code: 'date-mismatch',
+      message: `${e.label}: ${arrival && e.arrival ? 'arrival on' : 'the sources date it to'} ${when}, not ${d.text}${cov ? ` (${cov.statement})` : ''}.`,
+      expected: when,
+      start: d.start,
+      end: d.end,
+      newText: this.dateFix(d, e, arrival),
+      sources: this.sourcesOf(e, cov),
+    };
+  }
+}

@@ -1,0 +1,251 @@
+// One sentence in, a structured claim out: who, what, where, when, how many, since when, negated or not.
+// Only sentences that name a known person, place or event get here; everything is read from word patterns
+// around those names, never from whole sentences.
+
+import type { EntityHit, FactIndex } from '../facts/index';
+import { findDates, tenseOf, type DateExpr } from '../dates/expressions';
+import { CARDINAL_PATTERN, ORDINAL_PATTERN, cardinalValue, ordinalValue } from './numbers';
+import type { Action, Claim, Span } from './types';
+
+/** What earlier sentences of the draft established, for "he", "the two leaders" and "the country". */
+export interface Context {
+  /** People named so far, most recent last. */
+  people: string[];
+  /** The country named most recently. */
+  country?: string;
+  /** Everyone and everything named so far in the draft. */
+  seen: Set<string>;
+}
+
+export function newContext(): Context {
+  return { people: [], seen: new Set() };
+}
+
+export function contextKey(c: Context): string {
+  return `${c.people.slice(-2).join(',')}|${c.country ?? ''}|${[...c.seen].sort().join(',')}`;
+}
+
+const VISIT = /\b(visit(?:s|ed|ing)?|trips?|travel(?:s|led|ed|ling|ing)?|journey(?:s|ed)?|went to|goes to|go to|going to|come to|comes to|came to|arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?|touch(?:es|ed|ing)? down|reach(?:es|ed|ing)?|set(?:s|ting)? foot|been to|(?:is|was|are|were|be) (?:back )?in|returns? to|returned to|head(?:s|ed|ing)? to|fl(?:y|ies|ew) to|tour(?:s|ed)?|host(?:s|ed|ing)?|stay(?:s|ed)? in|times? (?:in|to))\b/i;
+const ARRIVAL = /\b(arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?|touch(?:es|ed|ing)? down|reach(?:es|ed|ing)?)\b/i;
+const HOST = /\bhost(?:s|ed|ing)?\b/i;
+const MEET = /\b(me(?:e)?t(?:s|ing|ings)?|met|talks|summit|convened?|s[ai]t down with|negotiat\w*)\b/i;
+const CALL = /\b(call(?:s|ed)?|phon(?:e|es|ed|ing)|telephoned?|spoke|speak(?:s|ing)?|phone (?:call|conversation)|conversation)\b/i;
+const PREVIOUS = /\b(previous(?:ly)?|last (?:visit|trip|met|meeting|time|travell?ed|went|saw|spoke|call)|most recent(?:ly)?|earlier (?:visit|trip)|last visited)\b/i;
+const NEGATION = /\b(not|n't|never|no|denied|denies|deny|without|neither|nor)\b|n't\b/i;
+const PRONOUN = /\b(he|his|him|himself)\b/i;
+const PAIR = /\b(the two (?:leaders|presidents|men|heads of state)|both (?:leaders|men|presidents)|the leaders|the pair|they|their|them)\b/i;
+const THE_COUNTRY = /\bthe country\b/i;
+const GROUP = /(?<!\b(?:almost|nearly|virtually|few|hardly)\s)\b(?:no|any|the first)\s+(?:other\s+)?(European|foreign|Western)\s+(?:leader|head of state|president)s?\b/i;
+const TITLE_WORDS = new Set(['President', 'Prime', 'Minister', 'Chancellor', 'Vice', 'Vice-President', 'First', 'Supreme', 'Leader', 'Ayatollah', 'Senior', 'General', 'Junta', 'Chief', 'Opposition', 'State', 'The', 'Minsk', 'He', 'His', 'It', 'This', 'That', 'In', 'On', 'By', 'Russian', 'Belarusian', 'Chinese', 'Iranian', 'Kremlin']);
+const ROLE_TITLES = ['Supreme Leader', 'First Vice-President', 'Vice-President', 'Prime Minister', 'President'];
+
+const ORDINAL_NOUN = new RegExp(`\\b(${ORDINAL_PATTERN})(?:\\s+(?:ever|official|state|working|foreign|overseas|known|such|consecutive|straight|ever\\s+official))?\\s+(visits?|trips?|times?|journeys?|meetings?|talks|summits?|calls?|travel)\\b`, 'i');
+const FOR_NTH_TIME = new RegExp(`\\bfor the (${ORDINAL_PATTERN}) time\\b`, 'i');
+const COUNT_NOUN = new RegExp(`\\b(${CARDINAL_PATTERN}|several|many|dozens of|numerous)\\s+(?:(earlier|previous|prior|past|other|separate|more|official|in-person|face-to-face)\\s+)?(visits|trips|meetings|talks|summits|calls|times|occasions|journeys)\\b`, 'i');
+const TIMES = new RegExp(`\\b(once|twice|thrice|(${CARDINAL_PATTERN}) times)\\b`, 'i');
+const AGAIN = /\b(?:once )?again\b/i;
+const GAP = new RegExp(`\\b(?:in|for|after)\\s+(more than|over|nearly|almost|about|around|roughly|some|less than|under|fewer than|just over|just under)?\\s*(${CARDINAL_PATTERN}|a|half a)(?:\\s+and\\s+a\\s+half)?\\s+years?\\b`, 'i');
+const SINCE = /\bsince\b/i;
+const REPORTING = /\b(according to|said|says|announced|reported|statement|told|website|press release|added|confirmed|noted|wrote|published)\b/i;
+const NEVER_BEFORE = /\b(never|not|n't)\b[^.;]*\b(before|previously|until now|yet|ever)\b|\bnever\b/i;
+
+function span(sentence: string, m: RegExpExecArray, group = 0): Span {
+  const text = m[group];
+  const start = m.index + m[0].indexOf(text);
+  return { start, end: start + text.length, text };
+}
+
+/** A capitalised name that is not in the dataset, before any known person: the claim may be about someone else. */
+function unknownNameBefore(sentence: string, hits: EntityHit[], before: number): boolean {
+  const re = /\b(\p{Lu}[\p{Ll}'’-]+)\s+(\p{Lu}[\p{Ll}'’-]+)\b/gu;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    if (m.index >= before) break;
+    const covered = hits.some((h) => m!.index < h.end && h.start < m!.index + m![0].length);
+    if (covered) continue;
+    if (TITLE_WORDS.has(m[1]) && TITLE_WORDS.has(m[2])) continue;
+    if (TITLE_WORDS.has(m[2]) || /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(m[2])) continue;
+    return true;
+  }
+  return false;
+}
+
+export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, ref: string, index: FactIndex): Claim {
+  const tense = tenseOf(sentence);
+  const dates = findDates(sentence, ref, tense);
+  const explicitPeople = hits.filter((h) => h.kind === 'person');
+  const places = hits.filter((h) => h.kind === 'place');
+  const events = hits.filter((h) => h.kind === 'event');
+
+  const claim: Claim = { others: [], arrival: false, previous: false, negated: false, tense, people: [] };
+
+  // People: named ones, else a pronoun for the latest person, else "the two leaders" for the latest two.
+  const people = explicitPeople.map((h) => h.id);
+  const firstKnown = explicitPeople[0]?.start ?? sentence.length;
+  const stranger = unknownNameBefore(sentence, hits, firstKnown);
+  if (!stranger) {
+    const pair = PAIR.exec(sentence);
+    if (pair && ctx.people.length >= 2 && people.length <= 1) {
+      const recent = [...new Set([...ctx.people].reverse())];
+      const two = people.length === 1 ? [people[0], recent.find((p) => p !== people[0])!] : recent.slice(0, 2).reverse();
+      if (pair.index < firstKnown || people.length === 0) people.splice(0, people.length, ...two.filter(Boolean));
+      else for (const p of two) if (p && !people.includes(p)) people.push(p);
+    } else if (people.length === 0 && PRONOUN.test(sentence) && ctx.people.length) {
+      people.push(ctx.people[ctx.people.length - 1]);
+    }
+  }
+  claim.people = [...new Set(people)];
+
+  // Group subjects: "No European leader has visited Myanmar since …".
+  const group = GROUP.exec(sentence);
+  if (group && group.index < firstKnown) claim.subject = `${group[1].toLowerCase()}-leader`;
+  else if (!stranger) claim.subject = claim.people[0];
+
+  // Action.
+  const visit = VISIT.exec(sentence);
+  const meet = MEET.exec(sentence);
+  const call = CALL.exec(sentence);
+  let action: Action | undefined;
+  if (visit && (!meet || visit.index <= meet.index || places.length > 0) && !(call && !places.length)) action = 'visit';
+  else if (meet) action = 'meeting';
+  else if (call) action = 'call';
+  if (action === 'visit' && meet && claim.people.length >= 2 && !HOST.test(sentence)) action = 'meeting';
+  claim.action = action;
+  claim.arrival = action === 'visit' && ARRIVAL.test(sentence);
+  if (HOST.test(sentence) && claim.people.length >= 2 && action === 'visit') {
+    // "X will host Y in Minsk": Y is the visitor.
+    const host = HOST.exec(sentence)!;
+    const after = explicitPeople.find((h) => h.start > host.index);
+    if (after) claim.subject = after.id;
+  }
+  claim.others = claim.people.filter((p) => p !== claim.subject);
+
+  // Destination or meeting place: a place after a preposition or verb, else the first one; "the country" → context.
+  const placeHit = places.find((p) => /\b(to|in|at|into|visit(?:s|ed|ing)?|reach(?:es|ed)?|toured?)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, p.start - 14), p.start))) ?? places[0];
+  if (placeHit) claim.place = { id: placeHit.id, start: placeHit.start, end: placeHit.end, text: sentence.slice(placeHit.start, placeHit.end) };
+  else {
+    const tc = THE_COUNTRY.exec(sentence);
+    if (tc && ctx.country) claim.place = { id: ctx.country, ...span(sentence, tc) };
+  }
+
+  // Negation: anything negated that is not a "has not … since", "never before" or "no X has" claim is left alone.
+  const neg = NEGATION.exec(sentence);
+  const sinceM = SINCE.exec(sentence);
+  const gapM = GAP.exec(sentence);
+  const never = NEVER_BEFORE.exec(sentence);
+  if (neg) {
+    const handled = (sinceM && sinceM.index > neg.index) || (gapM && gapM.index > neg.index) || (group && group.index <= neg.index + 3) || (never && claim.action === 'visit');
+    if (!handled) claim.negated = true;
+    else if (never && !sinceM && !gapM && !group) claim.never = span(sentence, never);
+  }
+  if (/\b(denied|denies|deny|false|untrue|rumou?rs?|reportedly not|would not be|isn't|is not|wasn't|was not)\b/i.test(sentence) && !sinceM && !gapM) claim.negated = true;
+  if (/\b(if|whether|might|could|may be|perhaps|possibly|rumou?r)\b/i.test(sentence)) claim.negated = true;
+
+  // Named events with their date: "the 2018 coup", "the February 24 invasion", "invaded on February 14".
+  for (const e of events) {
+    const near = dates
+      .filter((d) => !d.relative)
+      .map((d) => ({ d, gap: d.end <= e.start ? e.start - d.end : d.start - e.end }))
+      .filter(({ gap }) => gap >= 0 && gap <= (action ? 24 : 60))
+      .sort((a, b) => a.gap - b.gap)[0];
+    if (near) {
+      claim.namedEvent = { id: e.id, span: { start: e.start, end: e.end, text: sentence.slice(e.start, e.end) }, date: near.d };
+      break;
+    }
+  }
+
+  // Since: a date or a named event after "since".
+  // "Since X" makes a claim about the previous event only with "first" or a negation ("has met him dozens of times
+  // since 2020" is a count, not a since claim).
+  if (sinceM && (/\bfirst\b/i.test(sentence) || (neg && neg.index < sinceM.index) || group)) {
+    const after = sinceM.index + sinceM[0].length;
+    const d = dates.find((x) => x.start >= after && x.start - after <= 12);
+    const ev = events.find((x) => x.start >= after && x.start - after <= 30);
+    if (ev && (!d || ev.start <= d.end + 2)) claim.since = { span: span(sentence, sinceM), event: ev.id, ...(d ? { date: d } : {}) };
+    else if (d) claim.since = { span: { start: sinceM.index, end: d.end, text: sentence.slice(sinceM.index, d.end) }, date: d };
+  }
+  if (gapM && (/\bfirst\b/i.test(sentence) || neg)) {
+    const q = (gapM[1] ?? '').toLowerCase();
+    const base = gapM[2].toLowerCase() === 'a' ? 1 : gapM[2].toLowerCase() === 'half a' ? 0.5 : cardinalValue(gapM[2]) ?? NaN;
+    const years = base + (/and a half/i.test(gapM[0]) ? 0.5 : 0);
+    if (!Number.isNaN(years)) {
+      const qualifier = /more|over/.test(q) ? 'more' : /less|under|fewer/.test(q) ? 'less' : 'about';
+      claim.gap = { ...span(sentence, gapM), years, qualifier };
+    }
+  }
+
+  // Ordinals and counts.
+  const ord = ORDINAL_NOUN.exec(sentence) ?? FOR_NTH_TIME.exec(sentence);
+  if (ord) {
+    const value = ordinalValue(ord[1]);
+    const negBefore = neg && neg.index < ord.index && ord.index - neg.index < 20;
+    if (value !== undefined && !negBefore && !/\bfirst\s+(?:half|quarter|lady|vice|deputy)\b/i.test(ord[0])) claim.ordinal = { ...span(sentence, ord, 1), value };
+    // "The first visit by any European leader": the subject is the group, not a person.
+  }
+  const cnt = COUNT_NOUN.exec(sentence);
+  if (cnt && !claim.ordinal) {
+    const value = cardinalValue(cnt[1]);
+    if (value !== undefined) claim.count = { ...span(sentence, cnt, 1), value, earlier: !!cnt[2] && /earlier|previous|prior|past/i.test(cnt[2]), times: /times|occasions/i.test(cnt[3]) };
+  } else if (!claim.ordinal) {
+    const t = TIMES.exec(sentence);
+    if (t) {
+      const value = cardinalValue(t[2] ?? t[1]);
+      if (value !== undefined) claim.count = { ...span(sentence, t, 1), value, earlier: false, times: true };
+    }
+  }
+  const again = AGAIN.exec(sentence);
+  // "Again" makes a visit at least the second, when the sentence dates only one event ("in March and again in June"
+  // speaks of two).
+  if (again && !claim.ordinal && !claim.count && claim.action === 'visit' && dates.filter((d) => !d.relative).length <= 1) claim.again = span(sentence, again);
+
+  // The event's own date: not the "since" anchor, not a scope like "this year", not a named event's date.
+  const actionAt = [visit, meet, call].filter((m): m is RegExpExecArray => !!m).map((m) => m.index);
+  for (const d of dates) {
+    if (claim.since?.date === d || claim.namedEvent?.date === d) continue;
+    // Dates of the reporting, not of the event: "according to a statement on Friday", "said on Monday".
+    if (REPORTING.test(sentence.slice(Math.max(0, d.start - 45), d.start))) continue;
+    if (!d.relative && actionAt.length && Math.min(...actionAt.map((a) => Math.abs(a - d.start))) > 90) continue;
+    if (d.relative || ((claim.ordinal || claim.count) && d.precision === 'year' && /\b(in|during|of)\s+$/i.test(sentence.slice(Math.max(0, d.start - 8), d.start)))) {
+      claim.scope ??= d;
+      continue;
+    }
+    claim.date ??= d;
+  }
+  if (claim.date && claim.date.precision === 'year' && !claim.ordinal && !claim.count && (claim.since || claim.gap)) claim.date = undefined;
+  claim.previous = PREVIOUS.test(sentence);
+
+  // Roles: "<Demonym> <Title> <Name Name>".
+  for (const title of ROLE_TITLES) {
+    const re = new RegExp(`\\b(\\p{Lu}\\p{Ll}+)\\s+${title.replace('-', '[- ]')}\\s+((?:\\p{Lu}[\\p{L}'’-]+)(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'u');
+    const m = re.exec(sentence);
+    if (!m) continue;
+    const country = [...index.places.values()].find((p) => p.kind === 'country' && p.demonyms?.includes(m[1]));
+    if (!country) continue;
+    const nameStart = m.index + m[0].length - m[2].length;
+    const person = hits.find((h) => h.kind === 'person' && h.start >= nameStart && h.start < nameStart + m[2].length);
+    claim.role = { country: country.id, title, name: { start: nameStart, end: nameStart + m[2].length, text: m[2] }, ...(person ? { person: person.id } : {}) };
+    break;
+  }
+  return claim;
+}
+
+/** Carries what this sentence named into the context of the next. */
+export function advanceContext(ctx: Context, claim: Claim, hits: EntityHit[], index: FactIndex): void {
+  for (const p of claim.people) {
+    const i = ctx.people.lastIndexOf(p);
+    if (i >= 0) ctx.people.splice(i, 1);
+    ctx.people.push(p);
+    ctx.seen.add(p);
+  }
+  if (ctx.people.length > 6) ctx.people.splice(0, ctx.people.length - 6);
+  for (const h of hits) {
+    if (h.kind !== 'place') continue;
+    ctx.seen.add(h.id);
+    const country = index.countryOf(h.id);
+    if (country) {
+      ctx.country = country;
+      ctx.seen.add(country);
+    }
+  }
+}
+
+export type { DateExpr };

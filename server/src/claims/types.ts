@@ -1,0 +1,42 @@
+// A claim as the engine understands it: who did what, where, when, how many times, since when, negated or not.
+// Offsets are relative to the sentence.
+
+import type { DateExpr, Tense } from '../dates/expressions';
+
+export type Action = 'visit' | 'meeting' | 'call';
+
+export interface Span { start: number; end: number; text: string }
+
+export interface Claim {
+  action?: Action;
+  /** The person the claim is about (the visitor of a visit), or a group ("european-leader") for "no European leader". */
+  subject?: string;
+  /** Counterparts of a meeting or call. */
+  others: string[];
+  place?: Span & { id: string };
+  /** The date the event is said to happen on. */
+  date?: DateExpr;
+  /** "in 2023", "this year" scoping an ordinal or count. */
+  scope?: DateExpr;
+  /** Arrival verbs ("landed", "arrived"): the date is the day of arrival. */
+  arrival: boolean;
+  /** "previously", "last visit", "previous meeting": the date is that of the latest such event. */
+  previous: boolean;
+  ordinal?: Span & { value: number };
+  /** "again", "once again": an ordinal of at least two. */
+  again?: Span;
+  count?: Span & { value: number; earlier: boolean; times: boolean };
+  since?: { span: Span; date?: DateExpr; event?: string };
+  gap?: Span & { years: number; qualifier: 'more' | 'less' | 'about' };
+  /** "never", "has not … before": no such event before the claim. */
+  never?: Span;
+  /** The claim is denied or negated in a way the engine does not judge ("not his third visit"). */
+  negated: boolean;
+  /** A named event whose date the sentence states ("the 2018 coup", "invaded on February 14"). */
+  namedEvent?: { id: string; span: Span; date: DateExpr };
+  /** A role stated before a name ("Iranian President Mahmoud Ahmadinejad"). */
+  role?: { country: string; title: string; name: Span; person?: string };
+  tense: Tense;
+  /** The sentence's people, in order, after resolving pronouns and "the two leaders". */
+  people: string[];
+}

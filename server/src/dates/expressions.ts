@@ -1,0 +1,162 @@
+// Date expressions in one sentence, resolved against the draft's reference date. chrono-node finds day-level
+// dates and weekdays; month, part-of-month, year and relative-year forms, which chrono leaves vague, are read here.
+// A date without a year is placed by the sentence's tense: the past looks back from the reference date, the
+// future forward, the present takes the nearest.
+
+import * as chrono from 'chrono-node';
+import { MONTHS, addDays, dayNumber, isoOf, lastDayOfMonth, type IsoDate } from './iso';
+
+export type Tense = 'past' | 'future' | 'present';
+export type DatePrecision = 'day' | 'part-of-month' | 'month' | 'year';
+
+export interface DateExpr {
+  /** Offsets of the expression in the sentence (the date words only, no leading "on"/"in"). */
+  start: number;
+  end: number;
+  text: string;
+  from: IsoDate;
+  to: IsoDate;
+  precision: DatePrecision;
+  /** How the writer spelt it, so that a fix can answer in kind. */
+  style: DateStyle;
+  /** "this year", "that year": a scope, not a point in time. */
+  relative?: 'this-year' | 'last-year' | 'next-year' | 'that-year';
+}
+
+export interface DateStyle { dayFirst: boolean; withYear: boolean; shortMonth: boolean }
+
+const MONTH_RE = '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
+const MONTH_ONLY = new RegExp(`\\b(?:(early|mid|late|the (?:beginning|start|end|middle) of|the first half of|the second half of)[- ]+)?(${MONTH_RE})(?![\\p{L}])(?:,? (\\d{4})\\b)?`, 'gu');
+const YEAR_ONLY = /\b(1[89]\d{2}|20\d{2})\b/g;
+const REL_YEAR = /\b(this|last|next|that|the same|the previous|the following) year\b/gi;
+const FUTURE = /\b(will|shall|is to|are to|is set to|are set to|scheduled|plans?|planned|planning|is due|are due|upcoming|is expected to|are expected to|is going to|are going to|prepares?|preparing)\b/i;
+const PAST = /\b(was|were|had|did|has been|have been|went|came|met|spoke|made|took|began|flew|held|said|told|saw|left|sat|\w{2,}ed)\b/i;
+
+export function tenseOf(sentence: string): Tense {
+  if (FUTURE.test(sentence)) return 'future';
+  if (PAST.test(sentence)) return 'past';
+  return 'present';
+}
+
+function monthIndex(word: string): number {
+  return MONTHS.findIndex((m) => m.slice(0, 3).toLowerCase() === word.slice(0, 3).toLowerCase()) + 1;
+}
+
+/** Places a month-day (or a month, as a range) without a year next to the reference date. */
+function placeYear(ref: IsoDate, tense: Tense, make: (year: number) => [IsoDate, IsoDate]): [IsoDate, IsoDate] {
+  const y = +ref.slice(0, 4);
+  const options = [y - 1, y, y + 1].map(make);
+  const refDay = dayNumber(ref);
+  // A little slack: "on March 12" in an article of March 13 is past; a meeting "in September" seen on August 31 is ahead.
+  if (tense === 'past') return options.filter(([s]) => dayNumber(s) <= refDay + 1).pop() ?? options[1];
+  if (tense === 'future') return options.find(([, e]) => dayNumber(e) >= refDay - 1) ?? options[1];
+  let best = options[1];
+  let bestGap = Infinity;
+  for (const o of options) {
+    const gap = refDay < dayNumber(o[0]) ? dayNumber(o[0]) - refDay : refDay > dayNumber(o[1]) ? refDay - dayNumber(o[1]) : 0;
+    if (gap < bestGap) [best, bestGap] = [o, gap];
+  }
+  return best;
+}
+
+function partRange(part: string | undefined, y: number, m: number): [IsoDate, IsoDate, DatePrecision] {
+  const last = lastDayOfMonth(y, m);
+  const p = (part ?? '').toLowerCase();
+  if (!p) return [isoOf(y, m, 1), isoOf(y, m, last), 'month'];
+  if (p === 'early' || p.includes('beginning') || p.includes('start')) return [isoOf(y, m, 1), isoOf(y, m, 10), 'part-of-month'];
+  if (p === 'mid' || p.includes('middle')) return [isoOf(y, m, 11), isoOf(y, m, 20), 'part-of-month'];
+  if (p.includes('first half')) return [isoOf(y, m, 1), isoOf(y, m, 15), 'part-of-month'];
+  if (p.includes('second half')) return [isoOf(y, m, 16), isoOf(y, m, last), 'part-of-month'];
+  return [isoOf(y, m, 21), isoOf(y, m, last), 'part-of-month'];
+}
+
+/** All date expressions of a sentence, in order, without overlaps. */
+export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf(sentence)): DateExpr[] {
+  const out: DateExpr[] = [];
+  const taken = (s: number, e: number) => out.some((d) => s < d.end && d.start < e);
+  const refDate = new Date(`${ref}T12:00:00Z`);
+
+  let results: chrono.ParsedResult[] = [];
+  try {
+    results = chrono.casual.parse(sentence, { instant: refDate, timezone: 0 });
+  } catch {
+    results = [];
+  }
+  for (const r of results) {
+    const c = r.start;
+    let text = r.text;
+    let start = r.index;
+    const lead = /^(on|in|at|by|from|since|the)\s+/i.exec(text);
+    if (lead) [text, start] = [text.slice(lead[0].length), start + lead[0].length];
+    text = text.replace(/[\s,;.]+$/, '');
+    // Only calendar dates and weekdays: chrono also reads "for half an hour" or "now" as moments.
+    if (!/\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i.test(text)) continue;
+    if (c.isCertain('day') && c.isCertain('month')) {
+      const [m, d] = [c.get('month')!, c.get('day')!];
+      let from: IsoDate;
+      if (c.isCertain('year')) from = isoOf(c.get('year')!, m, d);
+      else from = placeYear(ref, tense, (y) => [isoOf(y, m, d), isoOf(y, m, d)])[0];
+      const dayFirst = /^\d/.test(text);
+      out.push({ start, end: start + text.length, text, from, to: from, precision: 'day', style: { dayFirst, withYear: c.isCertain('year'), shortMonth: /\b[A-Z][a-z]{2}\.?(\s|$)/.test(text) && !/May/.test(text) } });
+    } else if (c.isCertain('weekday') && !c.isCertain('month')) {
+      const wd = c.get('weekday')!;
+      const refWd = refDate.getUTCDay();
+      let delta = (wd - refWd + 7) % 7;
+      if (tense === 'past') delta = delta === 0 ? 0 : delta - 7;
+      else if (delta === 0 && tense === 'future') delta = 7;
+      const from = addDays(ref, delta);
+      out.push({ start, end: start + text.length, text, from, to: from, precision: 'day', style: { dayFirst: false, withYear: false, shortMonth: false } });
+    }
+  }
+
+  MONTH_ONLY.lastIndex = 0;
+  for (let m = MONTH_ONLY.exec(sentence); m; m = MONTH_ONLY.exec(sentence)) {
+    const [start, end] = [m.index, m.index + m[0].length];
+    if (taken(start, end)) continue;
+    // "May" is also a verb: take it as a month only when a year, a part ("late May") or a preposition says so.
+    if (/^may$/i.test(m[2]) && !m[1] && !m[3] && !/\b(in|since|of|until|by|from|to|last|next|this|early|mid|late|between|and|or)\s+$/i.test(sentence.slice(Math.max(0, start - 12), start))) continue;
+    const mo = monthIndex(m[2]);
+    const year = m[3] ? +m[3] : undefined;
+    let from: IsoDate, to: IsoDate, precision: DatePrecision;
+    if (year) [from, to, precision] = partRange(m[1], year, mo);
+    else {
+      let p: DatePrecision = 'month';
+      [from, to] = placeYear(ref, tense, (y) => {
+        const r = partRange(m![1], y, mo);
+        p = r[2];
+        return [r[0], r[1]];
+      });
+      precision = p;
+    }
+    out.push({ start, end, text: m[0], from, to, precision, style: { dayFirst: false, withYear: !!year, shortMonth: m[2].length <= 4 && m[2] !== 'June' && m[2] !== 'July' } });
+  }
+
+  REL_YEAR.lastIndex = 0;
+  for (let m = REL_YEAR.exec(sentence); m; m = REL_YEAR.exec(sentence)) {
+    const [start, end] = [m.index, m.index + m[0].length];
+    if (taken(start, end)) continue;
+    const w = m[1].toLowerCase();
+    const y = +ref.slice(0, 4) + (w === 'last' || w === 'the previous' ? -1 : w === 'next' || w === 'the following' ? 1 : 0);
+    const relative = w === 'this' ? 'this-year' : w === 'last' || w === 'the previous' ? 'last-year' : w === 'next' || w === 'the following' ? 'next-year' : 'that-year';
+    out.push({ start, end, text: m[0], from: isoOf(y, 1, 1), to: isoOf(y, 12, 31), precision: 'year', style: { dayFirst: false, withYear: true, shortMonth: false }, relative });
+  }
+
+  YEAR_ONLY.lastIndex = 0;
+  for (let m = YEAR_ONLY.exec(sentence); m; m = YEAR_ONLY.exec(sentence)) {
+    const [start, end] = [m.index, m.index + m[0].length];
+    if (taken(start, end)) continue;
+    // Amounts are not years: "$2023 million", "2021 people".
+    if (/[$€£]\s*$/.test(sentence.slice(Math.max(0, start - 2), start))) continue;
+    const y = +m[1];
+    out.push({ start, end, text: m[0], from: isoOf(y, 1, 1), to: isoOf(y, 12, 31), precision: 'year', style: { dayFirst: false, withYear: true, shortMonth: false } });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A day in the style the writer used: "March 12", "12 March 2023", "Mar. 12". */
+export function formatDay(iso: IsoDate, style: DateStyle): string {
+  const [y, m, d] = [+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10)];
+  const month = style.shortMonth && MONTHS[m - 1].length > 4 ? MONTHS[m - 1].slice(0, 3) + '.' : MONTHS[m - 1];
+  if (style.dayFirst) return `${d} ${month}${style.withYear ? ' ' + y : ''}`;
+  return `${month} ${d}${style.withYear ? ', ' + y : ''}`;
+}
