@@ -1,0 +1,231 @@
+// The packaged extension in a real VS Code (code-server), driven through chromium as a person would:
+// every assertion reads what the page shows. Screenshots of each step go to test-results/e2e-*.png.
+// The tests run in order and share one VS Code window.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { RESULTS, start, type Session } from './harness';
+
+const WRONG = [
+  '---',
+  'date: 2023-12-03',
+  '---',
+  '# Minsk and Beijing',
+  '',
+  'Lukashenko is in Beijing for the fourth time this year.',
+  '',
+].join('\n');
+
+const RIGHT = [
+  '---',
+  'date: 2023-12-03',
+  '---',
+  '# Minsk and Beijing',
+  '',
+  'Lukashenko is in Beijing again, his second trip to the Chinese capital in 2023.',
+  '',
+].join('\n');
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(RESULTS, `e2e-${name}.png`) });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const norm = (s: string) => s.replace(/\u00a0/g, ' ');
+
+/** The visible lines of the active editor, top to bottom. */
+async function editorLines(page: Page): Promise<string[]> {
+  const lines: string[] = await page.evaluate(`(() => {
+    const editor = document.querySelector('.editor-group-container.active .monaco-editor') ?? document.querySelector('.monaco-editor');
+    if (!editor) return [];
+    const rows = [...editor.querySelectorAll('.view-line')];
+    rows.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+    return rows.map((r) => r.textContent ?? '');
+  })()`);
+  return lines.map(norm);
+}
+
+/** The screen box of `word` in the first editor line that contains `lineHas`. */
+async function wordBox(page: Page, word: string, lineHas: string) {
+  // a plain script, not a function: tsx would add helpers to a function that the page does not have
+  const box: { x: number; y: number; width: number; height: number } | null = await page.evaluate(`(() => {
+    const word = ${JSON.stringify(word)}, lineHas = ${JSON.stringify(lineHas)};
+    const editor = document.querySelector('.editor-group-container.active .monaco-editor') ?? document.querySelector('.monaco-editor');
+    for (const line of editor.querySelectorAll('.view-line')) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      let text = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ node: n, start: text.length });
+        text += n.data;
+      }
+      text = text.replace(/\u00a0/g, ' ');
+      if (!text.includes(lineHas)) continue;
+      const at = text.indexOf(word);
+      if (at < 0) continue;
+      const locate = (offset) => {
+        for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i].start <= offset) return { node: nodes[i].node, offset: offset - nodes[i].start };
+        return { node: nodes[0].node, offset };
+      };
+      const a = locate(at);
+      const b = locate(at + word.length);
+      const range = document.createRange();
+      range.setStart(a.node, a.offset);
+      range.setEnd(b.node, b.offset);
+      const r = range.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }
+    return null;
+  })()`);
+  assert.ok(box, `"${word}" not found on a visible editor line containing "${lineHas}"; lines: ${JSON.stringify(await editorLines(page))}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+async function openFile(page: Page, name: string, expectLine: string): Promise<void> {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click();
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+  const deadline = Date.now() + 15_000;
+  while (!(await editorLines(page)).some((l) => l.includes(expectLine))) {
+    if (Date.now() > deadline) assert.fail(`${name} did not show "${expectLine}"`);
+    await sleep(100);
+  }
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  try {
+    await row.waitFor({ timeout: 10_000 });
+  } catch (err) {
+    await page.keyboard.press('Escape');
+    throw new Error(`command "${title}" is not in the command palette`);
+  }
+  await row.click();
+}
+
+async function problemsText(page: Page): Promise<string> {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible().catch(() => false))) {
+    await runCommand(page, 'View: Focus Problems');
+    await panel.waitFor({ state: 'visible', timeout: 10_000 });
+  }
+  return norm((await panel.textContent()) ?? '');
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+describe('VS Code (code-server) with the packaged extension', function () {
+  this.timeout(60_000);
+  let session: Session | undefined;
+  let failed = false;
+  let page: Page;
+
+  before(async function () {
+    this.timeout(15 * 60_000); // a fresh install of code-server takes minutes; cached, seconds
+    session = await start({ 'wrong.md': WRONG, 'right.md': RIGHT });
+    page = session.page;
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      failed = true;
+      const name = (this.currentTest.title.match(/^\d+/)?.[0] ?? 'x') + '-failure';
+      if (page) await shot(page, name).catch(() => undefined);
+    }
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await session?.close(failed || !page);
+  });
+
+  it('1. a wrong visit count is underlined and listed in Problems with the right value', async () => {
+    await openFile(page, 'wrong.md', 'fourth time');
+    // the language server starts, checks the document and the editor draws a squiggle
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'attached', timeout: 45_000 });
+    await shot(page, '1-warning');
+    const text = await waitFor('the warning in the Problems panel', async () => {
+      const t = await problemsText(page);
+      return /second/.test(t) && t;
+    }, 15_000);
+    assert.match(text, /wrong\.md/);
+    assert.match(text, /second/i);
+    await shot(page, '1-problems');
+  });
+
+  it('2. hovering "Lukashenko" shows his role and known visits', async () => {
+    await page.locator('.tabs-container .tab', { hasText: 'wrong.md' }).first().click();
+    await page.mouse.move(5, 5);
+    const at = await wordBox(page, 'Lukashenko', 'fourth time');
+    await page.mouse.move(at.x - 3, at.y);
+    await page.mouse.move(at.x, at.y);
+    const hover = page.locator('.monaco-hover-content', { hasText: 'President of Belarus' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 10_000 });
+    const text = norm((await hover.textContent()) ?? '');
+    assert.match(text, /President of Belarus/);
+    for (const place of ['Beijing', 'Tehran', 'Moscow', 'Myanmar']) assert.match(text, new RegExp(place), `hover card lacks ${place}: ${text}`);
+    await shot(page, '2-hover');
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+  });
+
+  it('3. "Fact Check: Check Document" shows the summary and reveals the Problems panel', async () => {
+    if (await page.locator('.markers-panel').isVisible()) await runCommand(page, 'View: Toggle Panel Visibility');
+    await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.locator('.tabs-container .tab', { hasText: 'wrong.md' }).first().click();
+    await runCommand(page, 'Fact Check: Check Document');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /claims? checked/ }).first();
+    await toast.waitFor({ state: 'visible', timeout: 15_000 });
+    const text = norm((await toast.textContent()) ?? '');
+    assert.match(text, /\d+ claims? checked, [1-9]\d* contradicted, \d+ undecidable/);
+    await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10_000 });
+    await shot(page, '3-command');
+  });
+
+  it('4. the quick fix rewrites the count to "second" and the warning goes away', async () => {
+    await page.locator('.tabs-container .tab', { hasText: 'wrong.md' }).first().click();
+    const at = await wordBox(page, 'fourth', 'fourth time');
+    await page.mouse.click(at.x, at.y);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'second' }).first();
+    await fix.waitFor({ state: 'visible', timeout: 10_000 });
+    await shot(page, '4-quickfix-menu');
+    await fix.click();
+    await waitFor('the sentence to read "second time"', async () => (await editorLines(page)).some((l) => l.includes('for the second time this year')), 5_000);
+    await waitFor('the squiggle to go away', async () => (await page.locator('.monaco-editor .squiggly-warning').count()) === 0, 5_000);
+    await waitFor('the Problems panel to empty', async () => !/second/.test(await problemsText(page)), 5_000);
+    await shot(page, '4-fixed');
+  });
+
+  it('5. editing a correct sentence into a wrong one makes a new warning within 2 seconds', async () => {
+    await openFile(page, 'right.md', 'his second trip');
+    await sleep(1500); // give the server time to check the file: a correct sentence must stay clean
+    assert.equal(await page.locator('.monaco-editor .squiggly-warning').count(), 0, 'the correct sentence is flagged');
+    const at = await wordBox(page, 'second', 'his second trip');
+    await page.mouse.dblclick(at.x, at.y);
+    await page.keyboard.type('third');
+    const typed = Date.now();
+    await waitFor('the edit', async () => (await editorLines(page)).some((l) => l.includes('his third trip')), 2_000);
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'attached', timeout: 2_000 });
+    const elapsed = Date.now() - typed;
+    await shot(page, '5-new-warning');
+    assert.ok(elapsed <= 2_000, `warning took ${elapsed} ms`);
+    const text = await waitFor('the new warning in Problems', async () => {
+      const t = await problemsText(page);
+      return /right\.md/.test(t) && /second/.test(t) && t;
+    }, 5_000);
+    assert.match(text, /second/);
+    await shot(page, '5-problems');
+    process.stderr.write(`      [e2e] new warning after ${elapsed} ms\n`);
+  });
+});
