@@ -174,10 +174,11 @@ export class Judge {
     if (!c.namedEvent) return undefined;
     const e = this.index.events.get(c.namedEvent.id)!;
     // The keyword must mean this event: its place, country or people are in the sentence or the draft.
-    const related = [e.place, e.place && this.index.countryOf(e.place), ...e.actors].filter(Boolean) as string[];
-    const inSentence = related.some((r) => c.people.includes(r) || (c.place && this.index.compatiblePlaces(c.place.id, r)));
-    if (!inSentence && !(related.some((r) => seen.has(r)) && !c.place)) return undefined;
-    if (c.place && e.place && !this.index.compatiblePlaces(c.place.id, e.place) && !related.some((r) => c.people.includes(r)) && c.action !== 'visit') return undefined;
+    const related = [e.place, e.place && this.index.countryOf(e.place), ...e.actors, ...e.actors.map((a) => this.homeCountry(a))].filter(Boolean) as string[];
+    const inSentence = related.some((r) => c.people.includes(r) || c.places.some((p) => this.index.compatiblePlaces(p, r)));
+    // Elsewhere in the draft only when the sentence names no other place: "the 2024 election" in a sentence about
+    // another country is another election.
+    if (!inSentence && !(related.some((r) => seen.has(r)) && c.places.length === 0)) return undefined;
     const d = c.namedEvent.date;
     if (overlaps({ start: d.from, end: d.to }, e.when)) return true;
     return {
@@ -260,7 +261,8 @@ export class Judge {
   private count(c: Claim, ref: string): Finding | true | undefined {
     const n = c.count!;
     const cov = this.coverage(c);
-    const until: string = c.date && c.date.precision !== 'year' ? c.date.from : ref;
+    // Counts run up to the reference date; dates in the sentence list the events counted ("twice, in March and June").
+    const until = ref;
     const from = c.scope?.from;
     const k = cov.find((x) => (!x.from || (from !== undefined && x.from <= from)) && x.to >= until);
     if (!k) return undefined;
@@ -269,17 +271,17 @@ export class Judge {
       .filter((m) => (from === undefined || m.when.start >= from) && (n.earlier ? m.when.end < until : m.when.start <= until) && m.status === 'done');
     const expected = members.length;
     if (expected === n.value) return true;
-    if (expected === 0) return undefined;
-    const right = n.times ? timesWord(expected) : cardinalLike(expected, n.text);
-    const noun = c.action === 'visit' ? 'visits' : c.action === 'call' ? 'calls' : 'meetings';
-    const between = c.action === 'visit' ? `${this.name(c.subject!)}'s ${noun}${c.place ? ' to ' + this.placeName(c.place.id) : ''}` : `${noun} between ${this.name(c.subject!)} and ${c.others.map((o) => this.name(o)).join(', ')}`;
+    const right = expected === 0 ? undefined : n.times ? timesWord(expected) : cardinalLike(expected, n.text);
+    const noun = c.action === 'visit' ? (expected === 1 ? 'visit' : 'visits') : c.action === 'call' ? (expected === 1 ? 'call' : 'calls') : expected === 1 ? 'meeting' : 'meetings';
+    const between = c.action === 'visit' ? `${noun} by ${this.name(c.subject!)}${c.place ? ' to ' + this.placeName(c.place.id) : ''}` : `${noun} between ${this.name(c.subject!)} and ${c.others.map((o) => this.name(o)).join(', ')}`;
+    const said = expected === 0 ? 'no' : cardinalWord(expected);
     return {
       code: 'count-mismatch',
-      message: `The sources know of ${cardinalWord(expected)} ${n.earlier ? 'earlier ' : ''}${between}, not ${cardinalWord(n.value)}: ${k.statement}.`,
-      expected: n.times ? timesWord(expected) : cardinalWord(expected),
+      message: `The sources know of ${said} ${n.earlier ? 'earlier ' : ''}${between}${from ? ' in ' + from.slice(0, 4) : ''}, not ${cardinalWord(n.value)}: ${k.statement}.`,
+      expected: expected === 0 ? 'none (never)' : n.times ? timesWord(expected) : cardinalWord(expected),
       start: n.start,
       end: n.end,
-      newText: n.times && !/^\d/.test(n.text) ? (n.text.toLowerCase().endsWith('times') || /^(once|twice|thrice)$/i.test(n.text) ? right : cardinalLike(expected, n.text)) : right,
+      newText: right,
       sources: this.sourcesOf(k, ...members),
     };
   }

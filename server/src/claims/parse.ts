@@ -76,7 +76,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   const places = hits.filter((h) => h.kind === 'place');
   const events = hits.filter((h) => h.kind === 'event');
 
-  const claim: Claim = { others: [], arrival: false, previous: false, negated: false, tense, people: [] };
+  const claim: Claim = { others: [], places: [...new Set(places.map((p) => p.id))], arrival: false, previous: false, negated: false, tense, people: [] };
 
   // People: named ones, else a pronoun for the latest person, else "the two leaders" for the latest two.
   const people = explicitPeople.map((h) => h.id);
@@ -120,7 +120,10 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   claim.others = claim.people.filter((p) => p !== claim.subject);
 
   // Destination or meeting place: a place after a preposition or verb, else the first one; "the country" → context.
-  const placeHit = places.find((p) => /\b(to|in|at|into|visit(?:s|ed|ing)?|reach(?:es|ed)?|toured?)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, p.start - 14), p.start))) ?? places[0];
+  const ordinalAt = (ORDINAL_NOUN.exec(sentence) ?? COUNT_NOUN.exec(sentence))?.index ?? -1;
+  const afterPreposition = (p: EntityHit) => /\b(to|in|at|into|visit(?:s|ed|ing)?|reach(?:es|ed)?|toured?)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, p.start - 14), p.start));
+  // With an ordinal ("his second visit to Myanmar"), the place it counts is the one after it.
+  const placeHit = (ordinalAt >= 0 ? places.find((p) => p.start > ordinalAt && afterPreposition(p)) : undefined) ?? places.find((p) => /\b(to|in|at|into|visit(?:s|ed|ing)?|reach(?:es|ed)?|toured?)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, p.start - 14), p.start))) ?? places[0];
   if (placeHit) claim.place = { id: placeHit.id, start: placeHit.start, end: placeHit.end, text: sentence.slice(placeHit.start, placeHit.end) };
   else {
     const tc = THE_COUNTRY.exec(sentence);
@@ -142,10 +145,16 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
 
   // Named events with their date: "the 2018 coup", "the February 24 invasion", "invaded on February 14".
   for (const e of events) {
+    // The date must be the event's own: "the 2018 coup", "the February 24 invasion", "invaded Ukraine on March 3",
+    // "the coup in 2021"; not "visited in January 2022, a year after the coup".
     const near = dates
       .filter((d) => !d.relative)
+      .filter((d) =>
+        d.end <= e.start
+          ? /^\s*(?:[\p{L}-]+\s+)?$/u.test(sentence.slice(d.end, e.start))
+          : d.start >= e.end && /^,?\s*(?:(?:of\s+)?\p{Lu}[\p{L}-]*\s+)?(?:(?:began|begun|started|took place|happened|occurred|was launched|was staged)\s+)?(?:on|in)\s+$/u.test(sentence.slice(e.end, d.start)),
+      )
       .map((d) => ({ d, gap: d.end <= e.start ? e.start - d.end : d.start - e.end }))
-      .filter(({ gap }) => gap >= 0 && gap <= (action ? 24 : 60))
       .sort((a, b) => a.gap - b.gap)[0];
     if (near) {
       claim.namedEvent = { id: e.id, span: { start: e.start, end: e.end, text: sentence.slice(e.start, e.end) }, date: near.d };

@@ -14,6 +14,8 @@ export interface Claim {
   /** Counterparts of a meeting or call. */
   others: string[];
   place?: Span & { id: string };
+  /** Every known place the sentence names. */
+  places: string[];
   /** The date the event is said to happen on. */
   date?: DateExpr;
   /** "in 2023", "this year" scoping an ordinal or count. */
