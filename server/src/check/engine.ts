@@ -58,7 +58,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     const key = `${ref}\u0000${contextKey(ctxIn)}\u0000${seg.key}`;
     const cached = cache.get(key);
     if (cached) return cached;
-    const ctx: Context = { people: [...ctxIn.people], country: ctxIn.country, seen: new Set(ctxIn.seen) };
+    const ctx: Context = { ...ctxIn, people: [...ctxIn.people], seen: new Set(ctxIn.seen) };
     const allHits = index.findEntities(seg.text);
     const sentences: SentenceResult[] = [];
     for (const s of splitSentences(seg.text)) {

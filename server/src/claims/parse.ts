@@ -11,6 +11,8 @@ import type { Action, Claim, Span } from './types';
 export interface Context {
   /** People named so far, most recent last. */
   people: string[];
+  /** The person the latest sentence was about: "he" in the next sentence is most likely that person. */
+  subject?: string;
   /** The country named most recently. */
   country?: string;
   /** Everyone and everything named so far in the draft. */
@@ -22,7 +24,7 @@ export function newContext(): Context {
 }
 
 export function contextKey(c: Context): string {
-  return `${c.people.slice(-2).join(',')}|${c.country ?? ''}|${[...c.seen].sort().join(',')}`;
+  return `${c.subject ?? ''}|${c.people.slice(-2).join(',')}|${c.country ?? ''}|${[...c.seen].sort().join(',')}`;
 }
 
 const VISIT = /\b(visit(?:s|ed|ing)?|trips?|travel(?:s|led|ed|ling|ing)?|journey(?:s|ed)?|went to|goes to|go to|going to|come to|comes to|came to|arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?|touch(?:es|ed|ing)? down|reach(?:es|ed|ing)?|set(?:s|ting)? foot|been to|(?:is|was|are|were|be) (?:back )?in|returns? to|returned to|head(?:s|ed|ing)? to|fl(?:y|ies|ew) to|tour(?:s|ed)?|host(?:s|ed|ing)?|stay(?:s|ed)? in|times? (?:in|to))\b/i;
@@ -90,7 +92,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
       if (pair.index < firstKnown || people.length === 0) people.splice(0, people.length, ...two.filter(Boolean));
       else for (const p of two) if (p && !people.includes(p)) people.push(p);
     } else if (people.length === 0 && PRONOUN.test(sentence) && ctx.people.length) {
-      people.push(ctx.people[ctx.people.length - 1]);
+      people.push(ctx.subject ?? ctx.people[ctx.people.length - 1]);
     }
   }
   claim.people = [...new Set(people)];
@@ -246,6 +248,7 @@ export function advanceContext(ctx: Context, claim: Claim, hits: EntityHit[], in
     ctx.seen.add(p);
   }
   if (ctx.people.length > 6) ctx.people.splice(0, ctx.people.length - 6);
+  if (claim.subject && index.people.has(claim.subject)) ctx.subject = claim.subject;
   for (const h of hits) {
     if (h.kind !== 'place') continue;
     ctx.seen.add(h.id);
