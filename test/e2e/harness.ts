@@ -120,7 +120,7 @@ export interface Session {
 export async function start(files: Record<string, string>): Promise<Session> {
   const vsix = ensureVsix();
   const { nodeBin, codeServer } = ensureCodeServer();
-  const env = { ...process.env, PATH: `${nodeBin}:${process.env.PATH}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${nodeBin}:${process.env.PATH}` };
   delete env.VSCODE_IPC_HOOK_CLI;
   delete env.VSCODE_CLI;
 
@@ -168,8 +168,27 @@ export async function start(files: Record<string, string>): Promise<Session> {
   const pgid = child.pid!;
   log(`code-server pid ${pgid} on 127.0.0.1:${port}`);
 
+  // If mocha is killed (a CI timeout), the after hook never runs: take code-server's group down anyway.
+  const killGroup = () => {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* group empty */
+    }
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    killGroup();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('exit', killGroup);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+
   let browser: Browser | undefined;
   const close = async (keepLog: boolean): Promise<void> => {
+    process.off('exit', killGroup);
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
     await browser?.close().catch(() => undefined);
     if (!exited) {
       try {
