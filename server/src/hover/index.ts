@@ -62,10 +62,12 @@ function byDate(a: FactEvent, b: FactEvent): number {
   return String(a.when?.start ?? '').localeCompare(String(b.when?.start ?? ''));
 }
 
+/** The most recent events, oldest first; older ones are counted, not listed. */
 function timeline(events: FactEvent[]): string[] {
   const sorted = [...events].sort(byDate);
-  const lines = sorted.slice(0, MAX_TIMELINE).map(eventLine);
-  if (sorted.length > MAX_TIMELINE) lines.push(`- … and ${sorted.length - MAX_TIMELINE} more`);
+  const shown = sorted.slice(-MAX_TIMELINE);
+  const lines = shown.map(eventLine);
+  if (sorted.length > shown.length) lines.unshift(`- … ${sorted.length - shown.length} earlier`);
   return lines;
 }
 
@@ -76,7 +78,7 @@ export function renderPersonCard(dataset: Dataset, person: Person): string {
   if (person.role) head += ` — ${esc(person.role)}`;
   if (country && !(person.role ?? '').includes(country)) head += ` (${esc(country)})`;
   parts.push(head);
-  const roles = (person.roles ?? []).filter((r) => r && r.title && r.title !== person.role);
+  const roles = (person.roles ?? []).filter((r) => r && r.title && !(person.role ?? '').includes(r.title));
   if (roles.length) {
     parts.push('Also: ' + roles.map((r) => `${esc(r.title)} (as of ${esc(r.asOf)})`).join('; '));
   }

@@ -38,6 +38,7 @@ import {
   Position,
   Range,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   WorkDoneProgressReporter,
   WorkspaceFoldersChangeEvent,
@@ -348,7 +349,7 @@ export function startServer(connection: Connection): void {
       const kept = holder.engine ? ' Keeping the last good dataset.' : ' No dataset is loaded: nothing will be checked.';
       const message = `${outcome.message}.${kept}`.replace(/\.\./g, '.');
       logError(message);
-      void connection.window.showErrorMessage(message);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }).catch(() => undefined);
       outcome.message = message;
     }
     sendStatus();
