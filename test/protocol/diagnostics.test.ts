@@ -2,7 +2,7 @@
 
 import * as assert from 'assert';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
-import { DRAFT, startServer, uriOf, type Server } from './helpers';
+import { DRAFT, startServer, text, uriOf, type Server } from './helpers';
 
 const LINE = 4; // "Lukashenko is in Beijing for the fourth time this year."
 
@@ -31,7 +31,7 @@ describe('protocol: diagnostics', function () {
     assert.strictEqual(d.range.start.line, LINE);
     assert.strictEqual(d.severity, DiagnosticSeverity.Warning);
     assert.strictEqual(d.source, 'factcheck');
-    assert.match(d.message, /second/);
+    assert.match(text(d.message), /second/);
     assert.ok(d.relatedInformation?.some((r) => /seeds\/002_[^/]+\.txt$/.test(r.location.uri)), JSON.stringify(d.relatedInformation));
     // Same version, same settings: the server may answer "unchanged".
     const again = await server.pullDiagnostics(uri, report.resultId);
@@ -46,7 +46,7 @@ describe('protocol: diagnostics', function () {
     const p = await server.waitForPush(uri, { version: 7 });
     assert.strictEqual(p.diagnostics.length, 1);
     assert.strictEqual(p.diagnostics[0].range.start.line, LINE);
-    assert.match(p.diagnostics[0].message, /second/);
+    assert.match(text(p.diagnostics[0].message), /second/);
   });
 
   it('incremental edits: fixing the word clears the diagnostic, breaking it again brings it back', async () => {
@@ -187,7 +187,7 @@ describe('protocol: diagnostics', function () {
     server.open(uri, '# Minsk and Beijing\nLukashenko is in Beijing for the fourth time this year.\n');
     const items = await server.diagnostics(uri);
     assert.strictEqual(items.length, 1, JSON.stringify(items));
-    assert.match(items[0].message, /second/);
+    assert.match(text(items[0].message), /second/);
   });
 
   it('size limit: above factcheck.maxFileSize nothing is checked and one Information diagnostic says so', async () => {
@@ -197,12 +197,12 @@ describe('protocol: diagnostics', function () {
     const items = await server.diagnostics(uri);
     assert.strictEqual(items.length, 1);
     assert.strictEqual(items[0].severity, DiagnosticSeverity.Information);
-    assert.match(items[0].message, /maxFileSize/);
+    assert.match(text(items[0].message), /maxFileSize/);
     // Below the limit again: checked normally.
     server.configure({ maxFileSize: 2 * 1024 * 1024 });
     await server.waitFor(() => server!.refreshes > 0, 'refresh');
     const after = await server.diagnostics(uri);
-    assert.ok(after.some((d) => /second/.test(d.message)));
+    assert.ok(after.some((d) => /second/.test(text(d.message))));
   });
 
   it('closing a document clears its pushed diagnostics', async () => {

@@ -322,3 +322,8 @@ export function hoverText(hover: Hover | null): string {
   if (Array.isArray(c)) return c.map((x) => (typeof x === 'string' ? x : x.value)).join('\n');
   return (c as { value: string }).value;
 }
+
+/** A diagnostic message as a string (LSP 3.18 allows MarkupContent). */
+export function text(message: string | { value: string }): string {
+  return typeof message === 'string' ? message : message.value;
+}
