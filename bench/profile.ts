@@ -9,15 +9,34 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT, SEEDS_DIR } from './drafts';
+import { SourceMap } from 'node:module';
+import { REPO_ROOT } from './drafts';
 
 export interface HotSpot { functionName: string; location: string; selfMs: number; selfPct: number }
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number; children?: number[] }
 interface CpuProfile { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
 
+type Mapper = (url: string, line: number, column: number) => string | undefined;
+
+/** Maps bundle positions back to the TypeScript sources through the bundle's source map. */
+function sourceMapper(bundle: string): Mapper {
+  const mapFile = bundle + '.map';
+  if (!fs.existsSync(mapFile)) return () => undefined;
+  const map = new SourceMap(JSON.parse(fs.readFileSync(mapFile, 'utf8')));
+  const bundleUrl = 'file://' + bundle;
+  return (url, line, column) => {
+    if (url !== bundleUrl && url !== bundle) return undefined;
+    const e = map.findEntry(line, column) as { originalSource?: string; originalLine?: number };
+    if (!e || !e.originalSource) return undefined;
+    const src = e.originalSource.replace(/^file:\/\//, '');
+    const rel = path.relative(REPO_ROOT, path.resolve(path.dirname(bundle), src));
+    return `${rel}:${(e.originalLine ?? 0) + 1}`;
+  };
+}
+
 /** Aggregates a .cpuprofile by function (name + file + line), self time only, hottest first. */
-export function summarize(profile: CpuProfile): HotSpot[] {
+export function summarize(profile: CpuProfile, mapper: Mapper = () => undefined): HotSpot[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   for (let i = 0; i < profile.samples.length; i++) {
@@ -29,11 +48,11 @@ export function summarize(profile: CpuProfile): HotSpot[] {
   for (const [id, us] of self) {
     const n = byId.get(id);
     if (!n) continue;
-    const { functionName, url, lineNumber } = n.callFrame;
+    const { functionName, url, lineNumber, columnNumber } = n.callFrame;
     if (functionName === '(idle)' || functionName === '(program)') continue;
     total += us;
     const file = url.replace(/^file:\/\//, '').replace(REPO_ROOT + '/', '');
-    const location = file ? `${file}:${lineNumber + 1}` : '(native)';
+    const location = mapper(url, lineNumber, columnNumber) ?? (file ? `${file}:${lineNumber + 1}` : '(native)');
     const key = `${functionName}@${location}`;
     const h = agg.get(key) ?? { functionName, location, selfMs: 0, selfPct: 0 };
     h.selfMs += us / 1000;
@@ -44,29 +63,36 @@ export function summarize(profile: CpuProfile): HotSpot[] {
   return out;
 }
 
-/** Profiles engine.check on `file` in a child `node --cpu-prof` and returns the hot spots. */
+/**
+ * Profiles engine.check on `file` in a child `node --cpu-prof` and returns the hot spots. The engine is bundled
+ * with esbuild first (as dist/ is), so the profile sees the shipped code and maps back to source lines.
+ */
 export function profileCheck(file: string, workDir: string, seconds = 3, dataDir?: string): HotSpot[] {
   const dir = fs.mkdtempSync(path.join(workDir, 'prof-'));
-  const argv = ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', path.join(__dirname, 'profile.ts'), file, '--seconds', String(seconds)];
-  if (dataDir) argv.push('--data', dataDir);
+  const bundle = path.join(dir, 'profile-bundle.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('esbuild').buildSync({ entryPoints: [path.join(__dirname, 'profile.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'error', define: { 'process.env.FACTCHECK_PROFILE_CHILD': '"1"' } });
+  const argv = ['--cpu-prof', `--cpu-prof-dir=${dir}`, bundle, file, '--seconds', String(seconds)];
+  argv.push('--data', dataDir ?? path.join(REPO_ROOT, 'data')); // the bundle cannot find the repository by itself
   const r = spawnSync(process.execPath, argv, { cwd: REPO_ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`profile run failed: ${r.stderr}`);
   const prof = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!prof) return [];
-  const hot = summarize(JSON.parse(fs.readFileSync(path.join(dir, prof), 'utf8')) as CpuProfile);
+  const hot = summarize(JSON.parse(fs.readFileSync(path.join(dir, prof), 'utf8')) as CpuProfile, sourceMapper(bundle));
   // Keep a copy next to the results for DevTools.
   fs.copyFileSync(path.join(dir, prof), path.join(__dirname, 'check.cpuprofile'));
   return hot;
 }
 
-if (require.main === module) {
+if (require.main === module || process.env.FACTCHECK_PROFILE_CHILD === '1') {
   const args = process.argv.slice(2);
   const file = args[0];
   const seconds = Number(args[args.indexOf('--seconds') + 1] || 3);
   const dataDir = args.includes('--data') ? args[args.indexOf('--data') + 1] : undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadDataset, createEngine } = require('../server/src/engine') as typeof import('../server/src/engine');
-  const engine = createEngine(loadDataset(dataDir), { seedsDir: dataDir ? path.join(dataDir, '..', 'seeds') : SEEDS_DIR });
+  const dir = dataDir ?? path.join(REPO_ROOT, 'data');
+  const engine = createEngine(loadDataset(dir, path.join(dir, '..', 'seeds')), { seedsDir: path.join(dir, '..', 'seeds') });
   const text = fs.readFileSync(file, 'utf8');
   const end = Date.now() + seconds * 1000;
   let n = 0;

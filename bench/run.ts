@@ -145,7 +145,8 @@ async function main() {
 
   // In-process: the engine itself.
   let t = now();
-  const dataset = engineModule.loadDataset();
+  // From source, the loader's default folder (beside dist/) is not there: name the repository's data.
+  const dataset = engineModule.loadDataset(path.join(REPO_ROOT, 'data'), SEEDS_DIR);
   const loadMs = now() - t;
   t = now();
   const engine = engineModule.createEngine(dataset, { seedsDir: SEEDS_DIR });
@@ -176,7 +177,7 @@ async function main() {
     const synth = buildSyntheticDataset(dataset, { people: 10_000, facts: 100_000 });
     const dir = writeDataDir(synth, path.join(tmp, 'synthetic-data'));
     t = now();
-    const big = engineModule.loadDataset(dir);
+    const big = engineModule.loadDataset(dir, path.join(dir, '..', 'seeds'));
     const bigLoadMs = now() - t;
     t = now();
     const bigEngine = engineModule.createEngine(big, { seedsDir: path.join(dir, '..', 'seeds') });

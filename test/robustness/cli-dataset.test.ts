@@ -40,7 +40,7 @@ const cases: { name: string; facts: (d: Dataset) => string; field: RegExp | stri
   { name: 'a quote on another line than stated', facts: mutate((d) => { d.events[1].sources[0].line += 1; }), field: '/events/1/sources/0/line' },
   { name: 'a seed file that does not exist', facts: mutate((d) => { d.people[0].sources[0].seed = '999_missing.txt'; }), field: '/people/0/sources/0/seed' },
   { name: 'an unknown place id', facts: mutate((d) => { d.events[0].place = 'atlantis'; }), field: /atlantis/ },
-  { name: 'a duplicate id', facts: mutate((d) => { d.events[1].id = d.events[0].id; }), field: /duplicate/i },
+  { name: 'a duplicate id', facts: mutate((d) => { d.places.push({ ...d.places[0] }); }), field: /duplicate/i },
 ];
 
 function mutate(f: Mutate): (d: Dataset) => string {

@@ -12,8 +12,10 @@ let markdown;
 function getEngine(dataDir) {
   if (!engine) {
     const api = require(path.join(root, 'server/src/engine.ts'));
-    const dataset = dataDir ? api.loadDataset(dataDir) : api.loadDataset();
-    engine = api.createEngine(dataset, { seedsDir: dataDir ? path.join(dataDir, '..', 'seeds') : path.join(root, 'seeds') });
+    // Run from source, the loader's default folder (beside dist/) does not exist: name the repository's data.
+    const dir = dataDir || path.join(root, 'data');
+    const seedsDir = path.join(dir, '..', 'seeds');
+    engine = api.createEngine(api.loadDataset(dir, seedsDir), { seedsDir });
   }
   return engine;
 }

@@ -25,7 +25,7 @@ export interface Parsed {
 export class EngineWorker {
   private worker?: Worker;
   private nextId = 1;
-  private pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  private pending = new Map<number, { worker: Worker; resolve: (v: any) => void; reject: (e: Error) => void }>();
   constructor(private readonly dataDir?: string) {}
 
   private start(): Worker {
@@ -38,15 +38,19 @@ export class EngineWorker {
       if (m.ok) p.resolve(m);
       else p.reject(new Error(m.error));
     });
-    w.on('error', (e) => this.failAll(e));
-    w.on('exit', (code) => { if (this.worker === w) this.worker = undefined; this.failAll(new Error(`engine worker exited (${code})`)); });
+    w.on('error', (e) => this.failAll(w, e));
+    w.on('exit', (code) => { if (this.worker === w) this.worker = undefined; this.failAll(w, new Error(`engine worker exited (${code})`)); });
     this.worker = w;
     return w;
   }
 
-  private failAll(e: Error) {
-    for (const p of this.pending.values()) p.reject(e);
-    this.pending.clear();
+  /** Rejects the calls pending on `w` (a worker terminated after a timeout must not fail its successor's calls). */
+  private failAll(w: Worker, e: Error) {
+    for (const [id, p] of this.pending) {
+      if (p.worker !== w) continue;
+      this.pending.delete(id);
+      p.reject(e);
+    }
   }
 
   private call<T>(msg: Record<string, unknown>, timeoutMs: number, what: string): Promise<T> {
@@ -60,6 +64,7 @@ export class EngineWorker {
         reject(new Error(`${what}: no answer within ${timeoutMs} ms (hang?)`));
       }, timeoutMs);
       this.pending.set(id, {
+        worker: w,
         resolve: (v) => { clearTimeout(timer); resolve(v as T); },
         reject: (e) => { clearTimeout(timer); reject(e); },
       });

@@ -85,13 +85,14 @@ describe('robustness: nothing in a workspace or a draft is executed', function (
     const marker = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'factcheck-marker-')), 'EXECUTED');
     const payload = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`;
     const drafts = [
-      `---\ndate: !!js/function "function () { ${payload} }"\n---\n${HEADLINE_CLAIM}\n`,
-      `---\ndate: !!js/eval "${payload}"\ntoString: !!js/function "function () { ${payload} }"\n---\n${HEADLINE_CLAIM}\n`,
+      `---\ndate: !!js/function 'function () { ${payload} }'\n---\n${HEADLINE_CLAIM}\n`,
+      `---\ndate: !!js/eval '${payload}'\ntoString: !!js/function 'function () { ${payload} }'\n---\n${HEADLINE_CLAIM}\n`,
+      `---\ndate: !<tag:yaml.org,2002:js/function> 'function () { ${payload} }'\nvalueOf: !!python/object/apply:os.system ['touch ${marker}']\n---\n${HEADLINE_CLAIM}\n`,
       `---\n__proto__: { polluted: true }\nconstructor: { prototype: { polluted: true } }\ndate: 2023-12-05\n---\n${HEADLINE_CLAIM}\n`,
       `<script>${payload}</script>\n\n<img src=x onerror="${payload}">\n\n${HEADLINE_CLAIM}\n`,
     ];
     for (const text of drafts) {
-      const { result } = await engine.check(text, 10_000, [], {});
+      const { result } = await engine.check(text, 10_000, [], { referenceDate: '2023-12-05' });
       assert.equal(fs.existsSync(marker), false, 'a payload ran');
       assert.ok(lspLines(text).length > 0 && Array.isArray(result.diagnostics));
     }
@@ -117,8 +118,8 @@ describe('robustness: nothing in a workspace or a draft is executed', function (
     fs.writeFileSync(path.join(ws, 'package.json'), JSON.stringify({ name: 'ws', scripts: { prefactcheck: trap, factcheck: trap }, factcheck: { plugins: ['./index.js'] } }));
     fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'factcheck.dataDir': '.', 'factcheck.plugins': ['./index.js'] }));
     const draft = path.join(ws, 'draft.md');
-    fs.writeFileSync(draft, `---\ndate: !!js/function "function () { ${trap} }"\n---\n<script>${trap}</script>\n\n${HEADLINE_CLAIM}\n`);
-    const r = spawnSync(process.execPath, [cli, 'draft.md'], { cwd: ws, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    fs.writeFileSync(draft, `---\ndate: !!js/function 'function () { ${trap} }'\n---\n<script>${trap}</script>\n\n${HEADLINE_CLAIM}\n`);
+    const r = spawnSync(process.execPath, [cli, '--reference-date', '2023-12-05', 'draft.md'], { cwd: ws, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
     assert.equal(fs.existsSync(marker), false, `a workspace file ran: ${fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : ''}`);
     assert.ok(r.status === 0 || r.status === 1, `CLI exit ${r.status}: ${r.stderr}`);
     assert.ok(/fourth|second/i.test(r.stdout), `the claim is still checked: ${r.stdout}`);
