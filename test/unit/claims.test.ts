@@ -1,0 +1,250 @@
+// Claim shapes, by behaviour: a draft sentence in, a diagnostic (code, wrong words, fix) out — or nothing.
+// Each shape is pinned with a wrong value (flagged, with the right value in the fix or message) and the true value
+// (not flagged). Abstention: unknown people, places and events, incomplete lists, negations and hedges.
+
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { createEngine, loadDataset } from '../../server/src/engine';
+import type { Diagnostic } from '../../server/src/types';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const engine = createEngine(loadDataset(path.join(ROOT, 'data'), path.join(ROOT, 'seeds')), { seedsDir: path.join(ROOT, 'seeds') });
+
+/** The Warning/Error diagnostics of one sentence checked as a draft with front matter `date: ref`. */
+function flags(sentence: string, ref: string): Diagnostic[] {
+  return engine.check(`---\ndate: ${ref}\n---\n\n${sentence}\n`).diagnostics.filter((d) => d.severity <= 2);
+}
+
+/** The sentence with the first fix applied (the fix edits line 4, the sentence's line). */
+function fixed(sentence: string, d: Diagnostic): string {
+  const fix = d.fixes?.[0];
+  assert.ok(fix, `no fix on: ${d.message}`);
+  const { start, end } = fix.edit.range;
+  assert.equal(start.line, 4);
+  assert.equal(end.line, 4);
+  return sentence.slice(0, start.character) + fix.edit.newText + sentence.slice(end.character);
+}
+
+interface Flagged { ref: string; text: string; code: string; wrong: string; fixedTo?: string; says?: RegExp }
+
+function expectFlag(c: Flagged): void {
+  const ds = flags(c.text, c.ref);
+  assert.equal(ds.length, 1, `want one ${c.code}, got ${JSON.stringify(ds.map((d) => [d.code, d.message]))}`);
+  const d = ds[0];
+  assert.equal(d.code, c.code, d.message);
+  assert.equal(c.text.slice(d.range.start.character, d.range.end.character), c.wrong, 'the range covers the wrong words');
+  if (c.fixedTo !== undefined) assert.equal(fixed(c.text, d), c.fixedTo);
+  if (c.says) assert.match(d.message, c.says);
+}
+
+function expectNone(text: string, ref: string): void {
+  const ds = flags(text, ref);
+  assert.deepEqual(ds.map((d) => `${d.code}: ${d.message}`), [], `false alarm on: ${text}`);
+}
+
+describe('claims: shapes the engine judges', () => {
+  describe('ordinal within a year ("his third trip … in 2023")', () => {
+    it('a wrong ordinal is flagged and fixed in the writer\'s form', () => {
+      expectFlag({ ref: '2023-12-03', text: 'Lukashenko is on his fourth trip to Beijing this year.', code: 'count-mismatch', wrong: 'fourth', fixedTo: 'Lukashenko is on his second trip to Beijing this year.' });
+      expectFlag({ ref: '2023-12-03', text: 'The Belarusian leader made his 3rd visit to the Chinese capital in 2023.', code: 'count-mismatch', wrong: '3rd', fixedTo: 'The Belarusian leader made his 2nd visit to the Chinese capital in 2023.' });
+      expectFlag({ ref: '2023-12-03', text: 'Lukashenka travelled to Beijing for the third time in 2023.', code: 'count-mismatch', wrong: 'third', fixedTo: 'Lukashenka travelled to Beijing for the second time in 2023.' });
+    });
+    it('the right ordinal, "again" and "once again" are not flagged', () => {
+      expectNone('Łukaszenka is making his 2nd trip to Beijing in 2023.', '2023-12-03');
+      expectNone('Lukashenko is in Beijing again.', '2023-12-03');
+      expectNone('The leader of Belarus is due to meet Xi Jinping once again.', '2023-12-03');
+    });
+    it('in March 2023 the state visit was his first that year', () => {
+      expectFlag({ ref: '2023-03-01', text: 'Lukashenko is on his second visit to Beijing this year.', code: 'count-mismatch', wrong: 'second', fixedTo: 'Lukashenko is on his first visit to Beijing this year.' });
+    });
+  });
+
+  describe('ordinal ever ("his first time in Myanmar")', () => {
+    it('a wrong ordinal is flagged', () => {
+      expectFlag({ ref: '2025-11-15', text: 'This will be Lukashenko\'s second trip to Myanmar.', code: 'count-mismatch', wrong: 'second', fixedTo: 'This will be Lukashenko\'s first trip to Myanmar.' });
+    });
+    it('"first" and "never before" are not flagged', () => {
+      expectNone('This will be Lukashenko\'s first trip to Myanmar.', '2025-11-15');
+      expectNone('Lukashenko has never been to Myanmar before.', '2025-11-15');
+    });
+  });
+
+  describe('counts of earlier meetings, "times", "twice"', () => {
+    it('"three earlier meetings" is flagged: there were two', () => {
+      expectFlag({ ref: '2025-11-15', text: 'The trip follows three earlier meetings between Lukashenko and Min Aung Hlaing.', code: 'count-mismatch', wrong: 'three', fixedTo: 'The trip follows two earlier meetings between Lukashenko and Min Aung Hlaing.' });
+    });
+    it('"four times" is flagged', () => {
+      expectFlag({ ref: '2025-11-15', text: 'Lukashenko has met Min Aung Hlaing four times.', code: 'count-mismatch', wrong: 'four', says: /two/ });
+    });
+    // ENGINE BUG: the range covers "four" but the fix's newText is "twice": applying it gives
+    // "Lukashenko has met Min Aung Hlaing twice times." (want "… twice." or "… two times.").
+    it.skip('applying the fix to "four times" yields a grammatical sentence', () => {
+      const text = 'Lukashenko has met Min Aung Hlaing four times.';
+      const [d] = flags(text, '2025-11-15');
+      assert.ok(['Lukashenko has met Min Aung Hlaing twice.', 'Lukashenko has met Min Aung Hlaing two times.'].includes(fixed(text, d)), fixed(text, d));
+    });
+    it('"once" is flagged and fixed to "twice"', () => {
+      expectFlag({ ref: '2023-12-03', text: 'Lukashenko has been to Beijing once this year.', code: 'count-mismatch', wrong: 'once', fixedTo: 'Lukashenko has been to Beijing twice this year.' });
+    });
+    it('"twice" and "two earlier meetings" are not flagged', () => {
+      expectNone('Lukashenko has met Min Aung Hlaing twice.', '2025-11-15');
+      expectNone('This planned visit follows two earlier meetings between Lukashenko and the junta chief.', '2025-11-15');
+      expectNone('Lukashenko has visited Beijing twice in 2023.', '2023-12-03');
+    });
+  });
+
+  describe('first since a date or an event', () => {
+    it('a known later visit refutes "first since 2019"', () => {
+      expectFlag({ ref: '2023-12-03', text: 'It is Lukashenko\'s first visit to China since 2019.', code: 'since-mismatch', wrong: '2019', says: /March 2023/ });
+    });
+    it('a complete list says the previous visit was elsewhen: "first since 2020" → 2019', () => {
+      expectFlag({ ref: '2022-12-16', text: 'Putin\'s visit is his first to Belarus since 2020.', code: 'since-mismatch', wrong: '2020', fixedTo: 'Putin\'s visit is his first to Belarus since 2019.' });
+    });
+    it('"has not … since" an earlier date than a known visit is flagged', () => {
+      expectFlag({ ref: '2022-12-16', text: 'Putin has not set foot in Belarus since 2017.', code: 'since-mismatch', wrong: '2017', says: /June 2019/ });
+    });
+    it('the right anchor is not flagged', () => {
+      expectNone('This will be Putin\'s first visit to Belarus since June 2019.', '2022-12-16');
+    });
+    // ENGINE BUG: dates/expressions.ts placeYear gives a present-tense sentence the nearest March to 2023-12-03,
+    // i.e. March 2024; a "since" anchor must lie in the past. Flagged as since-mismatch with the self-contradicting
+    // message "previous visit … was in late February to early March 2023, not March".
+    it.skip('"first visit … since March" in a present-tense sentence is not flagged', () => {
+      expectNone('Lukashenko\'s first visit to China since March is under way.', '2023-12-03');
+    });
+    it('"since the 2020 election" anchors on an event, not on the previous visit: not flagged', () => {
+      expectNone('Putin\'s visit is also the first since the disputed 2020 presidential election.', '2022-12-16');
+    });
+    it('a group: "no European leader since the 2021 coup" holds', () => {
+      expectNone('No European leader has visited Myanmar since the 2021 coup.', '2025-11-15');
+    });
+  });
+
+  describe('first in N years, has not … for N years', () => {
+    it('"first in six years" is flagged (three and a half)', () => {
+      expectFlag({ ref: '2022-12-16', text: 'Putin will make his first visit to Belarus in six years.', code: 'gap-mismatch', wrong: 'in six years', says: /June 2019/ });
+    });
+    it('"has not been … for seven years" is flagged', () => {
+      expectFlag({ ref: '2022-12-16', text: 'Putin has not been to Belarus for seven years.', code: 'gap-mismatch', wrong: 'for seven years' });
+    });
+    it('"more than three years" and "three and a half years" are not flagged', () => {
+      expectNone('Putin will travel to Belarus on Monday in his first visit in more than three years.', '2022-12-16');
+      expectNone('Putin\'s trip is his first to Belarus in three and a half years.', '2022-12-16');
+    });
+  });
+
+  describe('last visited, previous meeting', () => {
+    it('"last visited in 2017" is flagged: the last visit was in June 2019', () => {
+      expectFlag({ ref: '2022-12-16', text: 'Putin last visited Belarus in 2017.', code: 'date-mismatch', wrong: '2017', fixedTo: 'Putin last visited Belarus in 2019.' });
+    });
+    it('"previous meeting in August" is flagged: it was in March', () => {
+      expectFlag({ ref: '2023-12-03', text: 'Lukashenko\'s previous meeting with Xi Jinping took place in August.', code: 'date-mismatch', wrong: 'August', says: /March/ });
+    });
+    it('the right dates are not flagged', () => {
+      expectNone('Putin last visited Belarus in June 2019.', '2022-12-16');
+      expectNone('Lukashenko\'s previous meeting with Xi Jinping took place in March.', '2023-12-03');
+    });
+  });
+
+  describe('the date of a uniquely identified visit or call', () => {
+    it('arrival a few days off is flagged, fixed in the writer\'s style', () => {
+      expectFlag({ ref: '2023-03-16', text: 'Lukashenko arrived in Tehran on March 15.', code: 'date-mismatch', wrong: 'March 15', fixedTo: 'Lukashenko arrived in Tehran on March 12.' });
+      expectFlag({ ref: '2023-03-16', text: 'Lukashenko arrived in Tehran on 14 March 2023.', code: 'date-mismatch', wrong: '14 March 2023', fixedTo: 'Lukashenko arrived in Tehran on 12 March 2023.' });
+    });
+    it('a planned meeting on the wrong day is flagged', () => {
+      expectFlag({ ref: '2021-08-31', text: 'Lukashenko and Putin will meet in Moscow on September 12.', code: 'date-mismatch', wrong: 'September 12', fixedTo: 'Lukashenko and Putin will meet in Moscow on September 9.' });
+    });
+    it('the birthday call two days off is flagged', () => {
+      expectFlag({ ref: '2021-08-31', text: 'Putin called Lukashenko on August 28 to congratulate him on his birthday.', code: 'date-mismatch', wrong: 'August 28', fixedTo: 'Putin called Lukashenko on August 30 to congratulate him on his birthday.' });
+    });
+    it('the right dates are not flagged', () => {
+      expectNone('Lukashenko arrived in Tehran on March 12.', '2023-03-13');
+      expectNone('Putin called Lukashenko on August 30 to congratulate him on his birthday.', '2021-08-31');
+    });
+    it('a call ten days from any known call may be another call: not flagged', () => {
+      expectNone('Putin called Lukashenko on August 10.', '2021-08-31');
+    });
+  });
+
+  describe('the date of a named event', () => {
+    it('the invasion on the wrong day is flagged', () => {
+      expectFlag({ ref: '2022-12-16', text: 'Russia\'s invasion of Ukraine began on March 3, 2022.', code: 'event-date-mismatch', wrong: 'March 3, 2022', says: /February 24, 2022/ });
+    });
+    it('the coup in the wrong year is flagged', () => {
+      expectFlag({ ref: '2025-11-15', text: 'No European leader has visited Myanmar since the 2019 coup.', code: 'event-date-mismatch', wrong: '2019', fixedTo: 'No European leader has visited Myanmar since the 2021 coup.' });
+    });
+    it('the right dates are not flagged', () => {
+      expectNone('The Russian president ordered the February 24 invasion of Ukraine.', '2022-12-16');
+      expectNone('Myanmar\'s military took power in a coup in 2021.', '2025-11-15');
+    });
+  });
+
+  describe('roles and places (extended)', () => {
+    it('the wrong holder of a role is flagged', () => {
+      expectFlag({ ref: '2023-03-13', text: 'Lukashenko will meet Iranian President Hassan Rouhani.', code: 'role-mismatch', wrong: 'Hassan Rouhani', fixedTo: 'Lukashenko will meet Iranian President Ebrahim Raisi.' });
+    });
+    it('the right holder is not flagged', () => {
+      expectNone('Lukashenko will meet Iranian President Ebrahim Raisi.', '2023-03-13');
+    });
+    it('the right date in the wrong place is flagged with the right place', () => {
+      expectFlag({ ref: '2021-08-31', text: 'In late May, Lukashenko met Putin in Moscow.', code: 'place-mismatch', wrong: 'Moscow', fixedTo: 'In late May, Lukashenko met Putin in Sochi.' });
+    });
+  });
+});
+
+describe('claims: abstention', () => {
+  it('incomplete lists: Lukashenko–Putin meetings are not counted', () => {
+    expectNone('Lukashenko and Putin held their sixth meeting this year.', '2021-08-31');
+    expectNone('Lukashenko will meet Putin for the fourth time this year.', '2021-08-31');
+    expectNone('Lukashenko has met Putin dozens of times since 2020.', '2022-12-16');
+  });
+  it('people the dataset does not know', () => {
+    expectNone('Emmanuel Macron made his third trip to Beijing this year.', '2023-12-03');
+    expectNone('Hungarian Prime Minister Viktor Orbán made his first visit to Minsk since 2019.', '2023-12-03');
+  });
+  it('places the dataset does not know', () => {
+    expectNone('Lukashenko visited Harare for the third time this year.', '2023-12-03');
+  });
+  it('events the dataset does not know', () => {
+    expectNone('Lukashenko visited China in 2022.', '2023-12-03');
+    expectNone('Lukashenko will visit Myanmar in December.', '2025-11-15');
+  });
+  it('negations and denials', () => {
+    expectNone('This is not Lukashenko\'s third visit to Beijing this year.', '2023-12-03');
+    expectNone('Officials denied that this was Lukashenko\'s fourth trip to Beijing in 2023.', '2023-12-03');
+  });
+  it('hedges: "could", "might", "may be"', () => {
+    expectNone('Lukashenko could be on his third trip to Beijing this year.', '2023-12-03');
+    expectNone('This might be Lukashenko\'s third trip to Beijing this year.', '2023-12-03');
+    expectNone('It may be Lukashenko\'s third trip to Beijing this year.', '2023-12-03');
+  });
+  // ENGINE BUG: parse.ts treats only "may be" as a hedge; "may travel … for a third time" is judged as a firm claim.
+  it.skip('hedge: "may" before another verb', () => {
+    expectNone('Lukashenko may travel to Beijing for a third time this year.', '2023-12-03');
+  });
+  // ENGINE BUG: "reportedly" is not a hedge in parse.ts; the count is judged and flagged.
+  it.skip('hedge: "reportedly"', () => {
+    expectNone('Lukashenko is reportedly on his third trip to Beijing this year.', '2023-12-03');
+  });
+});
+
+describe('claims: pronouns and epithets across sentences', () => {
+  it('"He" takes the person of the previous sentence', () => {
+    const ds = flags('Lukashenko arrived in Beijing on Sunday. He last visited China in June 2023.', '2023-12-03');
+    assert.deepEqual(ds.map((d) => d.code), ['date-mismatch']);
+  });
+  it('epithets: "the Belarusian leader", "the Chinese capital", "the junta chief"', () => {
+    assert.equal(flags('The Belarusian leader is on his fourth trip to the Chinese capital this year.', '2023-12-03').length, 1);
+    assert.equal(flags('Lukashenko has met the junta chief five times.', '2025-11-15').length, 1);
+  });
+  // ENGINE BUG: check/engine.ts WORTH_PARSING is case-sensitive, so a sentence naming nothing that starts with
+  // "He"/"Their"/"The leaders" is never parsed.
+  it.skip('sentence-initial "He" in a sentence that names nothing else', () => {
+    const ds = flags('Lukashenko is in Beijing. He arrived on Friday, December 1, 2023.', '2023-12-03');
+    assert.deepEqual(ds.map((d) => d.code), ['date-mismatch']);
+  });
+  it.skip('sentence-initial "Their previous meeting" after both were named', () => {
+    const ds = flags('Lukashenko met Xi Jinping in Beijing. Their previous meeting took place in July.', '2023-12-03');
+    assert.deepEqual(ds.map((d) => d.code), ['date-mismatch']);
+  });
+});
