@@ -1,0 +1,84 @@
+// The dataset: data/facts.json is the build of data/annotations.yaml + seeds/, valid against its schema, every
+// quote verbatim on its line; a broken copy fails to load with a DatasetError naming the file and the field.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { buildDataset } from '../../server/src/facts/build';
+import { loadDataset, DatasetError } from '../../server/src/engine';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const facts = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'facts.json'), 'utf8'));
+
+function allSources(d: any): { seed: string; line: number; quote: string }[] {
+  return [
+    ...d.people.flatMap((p: any) => [...p.sources, ...(p.roles ?? []).flatMap((r: any) => r.sources)]),
+    ...d.places.flatMap((p: any) => p.sources),
+    ...d.events.flatMap((e: any) => e.sources),
+    ...d.coverage.flatMap((c: any) => c.sources),
+    ...d.seeds.filter((s: any) => s.source).map((s: any) => s.source),
+  ];
+}
+
+describe('dataset', () => {
+  it('the committed data/facts.json equals a fresh build from annotations and seeds', () => {
+    const fresh = buildDataset(fs.readFileSync(path.join(ROOT, 'data', 'annotations.yaml'), 'utf8'), path.join(ROOT, 'seeds'));
+    assert.deepEqual(JSON.parse(JSON.stringify(fresh)), facts, 'data/facts.json is stale: run npm run data');
+  });
+  it('validates against data/facts.schema.json', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'facts.schema.json'), 'utf8'));
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+    assert.ok(validate(facts), JSON.stringify(validate.errors));
+  });
+  it('every quote is verbatim in its seed, on the stated line', () => {
+    const sources = allSources(facts);
+    assert.ok(sources.length > 30);
+    for (const s of sources) {
+      const text = fs.readFileSync(path.join(ROOT, 'seeds', s.seed), 'utf8').split(/\r\n|\r|\n/);
+      assert.ok(text[s.line - 1]?.includes(s.quote.split('\n')[0]), `${s.seed}:${s.line} does not hold "${s.quote}"`);
+    }
+  });
+
+  describe('loadDataset on a broken copy', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fc-dataset-'));
+      fs.mkdirSync(path.join(dir, 'data'));
+      fs.cpSync(path.join(ROOT, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const write = (text: string) => fs.writeFileSync(path.join(dir, 'data', 'facts.json'), text);
+    const expectError = (field: RegExp | string) => {
+      assert.throws(() => loadDataset(path.join(dir, 'data'), path.join(dir, 'seeds')), (e: unknown) => {
+        assert.ok(e instanceof DatasetError, String(e));
+        assert.equal(e.file, path.join(dir, 'data', 'facts.json'));
+        assert.ok(e.message.includes('facts.json'));
+        if (typeof field === 'string') assert.equal(e.field, field);
+        else assert.match(e.field, field);
+        return true;
+      });
+    };
+    it('the unchanged copy loads', () => {
+      write(JSON.stringify(facts));
+      assert.equal(loadDataset(path.join(dir, 'data'), path.join(dir, 'seeds')).events.length, facts.events.length);
+    });
+    it('bad JSON', () => {
+      write(JSON.stringify(facts).slice(0, 200));
+      expectError('');
+    });
+    it('a schema violation names the field', () => {
+      const d = structuredClone(facts);
+      d.events[0].when.start = 42;
+      write(JSON.stringify(d));
+      expectError('/events/0/when/start');
+    });
+    it('a changed quote names the field', () => {
+      const d = structuredClone(facts);
+      d.events[0].sources[0].quote += ' (edited)';
+      write(JSON.stringify(d));
+      expectError('/events/0/sources/0/quote');
+    });
+  });
+});
