@@ -127,6 +127,30 @@ describe('protocol: hover, code actions, commands', function () {
     assert.ok(!server.published.some((p) => /node_modules|notes\.txt/.test(p.uri)));
   });
 
+  it('Ignore this claim keeps CRLF line endings', async () => {
+    const text = DRAFT.replace(/\n/g, '\r\n');
+    const { uri, diags } = await openDraft('crlf.md', text);
+    const actions = (await server!.codeActions(uri, diags[0].range, diags)) as CodeAction[];
+    const ignore = actions.find((a) => /ignore/i.test(a.title))!;
+    const after = applyEdits(text, editsOf(ignore, uri));
+    assert.ok(after.includes('<!-- factcheck-disable-next-line -->\r\nLukashenko'), JSON.stringify(after));
+    server!.change(uri, editsOf(ignore, uri).map((e) => ({ range: e.range, text: e.newText })));
+    assert.deepStrictEqual(await server!.diagnostics(uri), [], 'the ignored claim is no longer flagged');
+  });
+
+  it('checkWorkspace follows workspace folder changes', async () => {
+    const first = tmpDir('factcheck-ws1-');
+    const second = tmpDir('factcheck-ws2-');
+    fs.writeFileSync(path.join(first, 'a.md'), DRAFT);
+    fs.writeFileSync(path.join(second, 'b.md'), DRAFT);
+    server = await startServer({ pull: true, workspaceFolders: [first] });
+    assert.strictEqual((await server.execute<{ files: number }>('factcheck.checkWorkspace')).files, 1);
+    await server.conn.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: pathToFileURL(second).href, name: 'second' }], removed: [] },
+    });
+    assert.strictEqual((await server.execute<{ files: number }>('factcheck.checkWorkspace')).files, 2);
+  });
+
   it('unknown commands answer with an error', async () => {
     await openDraft('unknown-command.md');
     await assert.rejects(server!.execute('factcheck.nope'), /Unknown command/);

@@ -110,13 +110,14 @@ export function codeActionsFor(doc: TextDocument, d: Diagnostic, lsp: LspDiagnos
   }
   const line = d.range.start.line;
   const prefix = linePrefix(doc, line);
+  const eol = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).endsWith('\r\n') ? '\r\n' : '\n';
   actions.push({
     title: 'Ignore this claim',
     kind: CodeActionKind.QuickFix,
     diagnostics: [lsp],
     edit: workspaceEdit(
       doc,
-      [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${prefix}${DISABLE_COMMENT}\n` }],
+      [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${prefix}${DISABLE_COMMENT}${eol}` }],
       options.documentChanges,
     ),
   });

@@ -130,6 +130,7 @@ export function startServer(connection: Connection): void {
   let showDocumentSupport = false;
   let serverProgressSupport = false;
   let workspaceFolders: string[] = [];
+  let workspaceFoldersSupport = false;
   let globalSettings: unknown = undefined;
   let analysisIds = 0;
   let shuttingDown = false;
@@ -388,6 +389,7 @@ export function startServer(connection: Connection): void {
       documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
       showDocumentSupport = !!caps.window?.showDocument?.support;
       serverProgressSupport = !!caps.window?.workDoneProgress;
+      workspaceFoldersSupport = !!caps.workspace?.workspaceFolders;
       workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
       if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
       if (!workspaceFolders.length && params.rootPath) workspaceFolders = [pathToFileURL(params.rootPath).href];
@@ -423,7 +425,7 @@ export function startServer(connection: Connection): void {
       if (dynamicConfiguration) {
         void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factcheck' }).catch(() => undefined);
       }
-      if (workspaceFolders.length) {
+      if (workspaceFoldersSupport) {
         try {
           connection.workspace.onDidChangeWorkspaceFolders((e: WorkspaceFoldersChangeEvent) => {
             const removed = new Set(e.removed.map((f) => f.uri));
