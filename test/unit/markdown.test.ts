@@ -198,6 +198,10 @@ describe('markdown: front matter', () => {
     assert.equal(parseMarkdown('---\ndate: "2023-12-03"\n---\n').frontMatter?.date, '2023-12-03');
     assert.equal(parseMarkdown('---\ndate: 2023-12-03T10:30:00Z\n---\n').frontMatter?.date, '2023-12-03');
     assert.equal(parseMarkdown('---\r\ndate: 2023-12-03\r\n---\r\nText.').frontMatter?.date, '2023-12-03');
+    const cr = parseMarkdown('---\rdate: 2023-12-03\rtitle: "x"\r---\rText.');
+    assert.equal(cr.frontMatter?.error, undefined);
+    assert.equal(cr.frontMatter?.date, '2023-12-03');
+    assert.deepEqual(cr.segments.map((s) => s.text), ['Text.']);
   });
 
   it('normalises YAML Date values to YYYY-MM-DD and rejects impossible dates', () => {
@@ -216,6 +220,15 @@ describe('markdown: front matter', () => {
     assert.match(doc.frontMatter!.error!, /front matter/i);
     assert.deepEqual(texts(md), ['Putin visited Minsk.']);
     assert.match(parseMarkdown('---\n- just\n- a list\n---\n').frontMatter?.error ?? '', /mapping/);
+    // a plain top-level date line is still honoured
+    assert.equal(doc.frontMatter?.date, '2023-12-03');
+  });
+
+  it('keeps YAML tags and __proto__ keys inert', () => {
+    const doc = parseMarkdown('---\n__proto__: { polluted: true }\ndate: !!js/eval "1"\n---\nx\n');
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal(Object.prototype.hasOwnProperty.call(doc.frontMatter!.data, '__proto__'), false);
+    assert.equal(doc.frontMatter?.date, undefined);
   });
 
   it('treats an unclosed --- as a thematic break, not front matter', () => {

@@ -48,7 +48,9 @@ export function normaliseDate(value: unknown): string | undefined {
 /** Parses the YAML between the fences (lines 1..count-2). */
 export function parseFrontMatter(lines: LineIndex, count: number): FrontMatter {
   const text = lines.text;
-  const yamlText = count > 2 ? text.slice(lines.starts[1], lines.ends[count - 2]) : '';
+  // YAML only knows \n and \r\n as line breaks; LSP (and this layer) also takes a lone \r as one.
+  let yamlText = count > 2 ? text.slice(lines.starts[1], lines.ends[count - 2]) : '';
+  if (yamlText.indexOf('\r') >= 0) yamlText = yamlText.replace(/\r\n?/g, '\n');
   try {
     const doc = YAML.parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
     if (doc.errors.length > 0) {
@@ -57,11 +59,17 @@ export function parseFrontMatter(lines: LineIndex, count: number): FrontMatter {
       let where = '';
       const pos = err.pos?.[0];
       if (typeof pos === 'number' && pos >= 0) {
-        const docLine = lines.positionAt(lines.starts[1] + pos).line;
+        let docLine = 1; // the YAML starts on document line 1 (0-based)
+        for (let k = yamlText.indexOf('\n'); k >= 0 && k < pos; k = yamlText.indexOf('\n', k + 1)) docLine++;
         where = ` at line ${docLine + 1}`;
       }
       const msg = String(err.message).split('\n')[0];
-      return { data: {}, error: `Malformed front matter${where}: ${msg}` };
+      const fm: FrontMatter = { data: {}, error: `Malformed front matter${where}: ${msg}` };
+      // Still honour a plain top-level `date: YYYY-MM-DD` line: one typo elsewhere should not move "this year".
+      const m = /^date:[ \t]*["']?(\d{4}-\d{2}-\d{2})["']?[ \t]*(?:#.*)?$/m.exec(yamlText);
+      const date = m ? normaliseDate(m[1]) : undefined;
+      if (date) fm.date = date;
+      return fm;
     }
     const value: unknown = doc.toJS({ maxAliasCount: 100 });
     if (value === null || value === undefined) return { data: {} };
@@ -69,6 +77,8 @@ export function parseFrontMatter(lines: LineIndex, count: number): FrontMatter {
       return { data: {}, error: 'Malformed front matter: expected key: value pairs (a YAML mapping)' };
     }
     const data = value as Record<string, unknown>;
+    // An own `__proto__` key is harmless here but would pollute a consumer's Object.assign: drop it.
+    if (Object.prototype.hasOwnProperty.call(data, '__proto__')) delete data['__proto__'];
     const fm: FrontMatter = { data };
     if (data.date !== undefined && data.date !== null) {
       const date = normaliseDate(data.date);

@@ -123,8 +123,24 @@ export class SegmentBuilder {
     }
     if (n === 0) return null;
     this.offs[n] = this.lastEnd;
-    return { text, offsets: this.offs.slice(0, n + 1) };
+    return { text, offsets: poolCopy(this.offs, n + 1) };
   }
+}
+
+// Segments' offsets are views into shared chunks: one allocation per 64K offsets instead of one per segment.
+const CHUNK = 65536;
+let chunk = new Uint32Array(CHUNK);
+let chunkUsed = 0;
+function poolCopy(src: Uint32Array, len: number): Uint32Array {
+  if (len > CHUNK / 4) return src.slice(0, len);
+  if (chunkUsed + len > CHUNK) {
+    chunk = new Uint32Array(CHUNK);
+    chunkUsed = 0;
+  }
+  const view = chunk.subarray(chunkUsed, chunkUsed + len);
+  view.set(src.subarray(0, len));
+  chunkUsed += len;
+  return view;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -189,17 +205,16 @@ export function mapContent(c: string, firstLine: number, lines: LineIndex, map: 
       if (le - ls >= len) {
         // Content lines are suffixes of their document lines: checking the last character and the first few
         // is enough to tell the candidates apart (trailing whitespace, ATX closing #s, expanded tabs).
-        const eq = (p: number) => quickEquals(doc, p, c, from, len);
-        if (eq(le - len)) pos = le - len;
+        if (quickEquals(doc, le - len, c, from, len)) pos = le - len;
         else {
           let te = le;
           while (te > ls && isWs(doc.charCodeAt(te - 1))) te--;
-          if (te - ls >= len && eq(te - len)) pos = te - len;
+          if (te - ls >= len && quickEquals(doc, te - len, c, from, len)) pos = te - len;
           else {
             let th = te;
             while (th > ls && doc.charCodeAt(th - 1) === 35) th--;
             while (th > ls && isWs(doc.charCodeAt(th - 1))) th--;
-            if (th - ls >= len && eq(th - len)) pos = th - len;
+            if (th - ls >= len && quickEquals(doc, th - len, c, from, len)) pos = th - len;
           }
         }
       }
@@ -287,7 +302,7 @@ export type RefLookup = (label: string) => boolean;
 class Tables {
   private brackets: Int32Array | null = null;
   private ticks: Map<number, number[]> | null = null;
-  private tickCursor = new Map<number, number>();
+  private tickCursor: number[] = [];
   commentFailedFrom = -1;
 
   constructor(private readonly c: string) {}
@@ -303,9 +318,9 @@ class Tables {
     if (!this.ticks) this.ticks = buildTicks(this.c);
     const list = this.ticks.get(len);
     if (!list) return -1;
-    let k = this.tickCursor.get(len) ?? 0;
+    let k = this.tickCursor[len] ?? 0;
     while (k < list.length && list[k] <= pos) k++;
-    this.tickCursor.set(len, k);
+    this.tickCursor[len] = k;
     return k < list.length ? list[k] : -1;
   }
 }
