@@ -52,11 +52,11 @@ function makeWorkspace(): string {
 }
 
 export async function runExtensionTests(): Promise<Outcome> {
+  const vscode = await findVSCode();
+  if ('skip' in vscode) return { status: 'skipped', reason: vscode.skip };
   if (!fs.existsSync(path.join(ROOT, 'dist', 'client.js')) || !fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) {
     return { status: 'failed', reason: 'dist/client.js or dist/server.js is missing: run npm run build first' };
   }
-  const vscode = await findVSCode();
-  if ('skip' in vscode) return { status: 'skipped', reason: vscode.skip };
   const extensionTestsPath = await buildSuite();
   const workspace = makeWorkspace();
   try {
