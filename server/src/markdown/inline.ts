@@ -36,49 +36,56 @@ function isAlnum(c: number): boolean {
 // Segment builder: whitespace collapsing, leading/trailing whitespace trimmed. The text is built from
 // slices of the inline source (runs), the offsets in a shared typed array.
 
-export interface BuilderMark { n: number; text: string; lastEnd: number; pendingSpace: number; endsWithSpace: boolean }
+export interface BuilderMark { n: number; lastEnd: number; pendingSpace: number; endsWithSpace: boolean; surrogates: boolean }
+
+const utf16 = new TextDecoder('utf-16le');
 
 export class SegmentBuilder {
   private offs = new Uint32Array(4097);
-  private text = '';
+  private codes = new Uint16Array(4096);
   n = 0;
   private lastEnd = 0;
   private pendingSpace = -1;
   private endsWithSpace = false;
+  /** TextDecoder would replace lone surrogates: remember whether any surrogate was written. */
+  private surrogates = false;
 
   reset(): void {
     this.n = 0;
-    this.text = '';
     this.lastEnd = 0;
     this.pendingSpace = -1;
     this.endsWithSpace = false;
+    this.surrogates = false;
   }
 
   mark(): BuilderMark {
-    return { n: this.n, text: this.text, lastEnd: this.lastEnd, pendingSpace: this.pendingSpace, endsWithSpace: this.endsWithSpace };
+    return { n: this.n, lastEnd: this.lastEnd, pendingSpace: this.pendingSpace, endsWithSpace: this.endsWithSpace, surrogates: this.surrogates };
   }
 
   rollback(m: BuilderMark): void {
     this.n = m.n;
-    this.text = m.text;
     this.lastEnd = m.lastEnd;
     this.pendingSpace = m.pendingSpace;
     this.endsWithSpace = m.endsWithSpace;
+    this.surrogates = m.surrogates;
   }
 
   private ensure(extra: number): void {
     const need = this.n + extra + 2;
-    if (need <= this.offs.length) return;
-    let cap = this.offs.length * 2;
+    if (need <= this.codes.length) return;
+    let cap = this.codes.length * 2;
     while (cap < need) cap *= 2;
-    const o2 = new Uint32Array(cap);
+    const o2 = new Uint32Array(cap + 1);
     o2.set(this.offs.subarray(0, this.n));
     this.offs = o2;
+    const c2 = new Uint16Array(cap);
+    c2.set(this.codes.subarray(0, this.n));
+    this.codes = c2;
   }
 
   private flushSpace(): void {
     if (this.pendingSpace >= 0) {
-      this.text += ' ';
+      this.codes[this.n] = 32;
       this.offs[this.n++] = this.pendingSpace;
       this.pendingSpace = -1;
     }
@@ -93,7 +100,8 @@ export class SegmentBuilder {
   char(code: number, off: number, end: number = off + 1): void {
     this.ensure(1);
     this.flushSpace();
-    this.text += String.fromCharCode(code);
+    if (code >= 0xd800 && code <= 0xdfff) this.surrogates = true;
+    this.codes[this.n] = code;
     this.offs[this.n++] = off;
     this.lastEnd = end;
     this.endsWithSpace = code === 32;
@@ -103,10 +111,17 @@ export class SegmentBuilder {
   run(c: string, map: Int32Array, a: number, b: number): void {
     this.ensure(b - a);
     this.flushSpace();
-    this.text += b - a === 1 ? c[a] : c.slice(a, b);
     const offs = this.offs;
+    const codes = this.codes;
     let n = this.n;
-    for (let k = a; k < b; k++) offs[n++] = map[k];
+    let sur = false;
+    for (let k = a; k < b; k++) {
+      const code = c.charCodeAt(k);
+      if (code >= 0xd800 && code <= 0xdfff) sur = true;
+      codes[n] = code;
+      offs[n++] = map[k];
+    }
+    if (sur) this.surrogates = true;
     this.n = n;
     this.lastEnd = map[b - 1] + 1;
     this.endsWithSpace = c.charCodeAt(b - 1) === 32;
@@ -115,14 +130,23 @@ export class SegmentBuilder {
   /** Text and offsets of what was built (offsets[text.length] is the end offset); null when empty. */
   finish(): { text: string; offsets: Uint32Array } | null {
     let n = this.n;
-    let text = this.text;
     if (this.endsWithSpace && n > 0) {
       n--;
-      text = text.slice(0, n);
       this.lastEnd = this.offs[n - 1] + 1;
     }
     if (n === 0) return null;
     this.offs[n] = this.lastEnd;
+    const codes = this.codes;
+    let text: string;
+    if (n <= 64 || this.surrogates) {
+      // fromCharCode keeps lone surrogates as they are; chunks stay under the argument-count limit
+      text = '';
+      for (let i = 0; i < n; i += 8192) {
+        text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+      }
+    } else {
+      text = utf16.decode(codes.subarray(0, n));
+    }
     return { text, offsets: poolCopy(this.offs, n + 1) };
   }
 }
