@@ -151,19 +151,9 @@ function assertThresholds(s: Score): void {
  * engine bug under the product rules; the per-claim test is skipped with the reason, the aggregate still counts it.
  */
 const KNOWN_ENGINE_BUGS: Record<string, string> = {
-  // check/engine.ts WORTH_PARSING has no /i flag: a sentence that names no entity and starts with "Their", "They",
-  // "He", "His" or "The leaders" is never parsed, so the pair/pronoun resolution in parse.ts never runs.
-  'beijing-december.md:24': 'sentence-initial "Their" is not WORTH_PARSING (case-sensitive regex): not parsed, not flagged (want: March)',
-  'moscow-september.md:31': 'sentence-initial "The leaders" is not WORTH_PARSING (case-sensitive regex): not parsed, not flagged (want: Aug. 23/30)',
-  // parse.ts hedges: "if|whether|might|could|may be|perhaps|possibly|rumour"; "reportedly" is not among them.
-  'beijing-december.md:36': 'the hedge "reportedly" is judged as a firm claim: flagged as count-mismatch (want: no flag)',
-  // parse.ts named events: the date must be adjacent ("the 2018 coup", "began on"); "will be held in Dushanbe in" is not.
-  'moscow-september.md:35': '"The consultations … will be held in Dushanbe in early October": the named event is not tied to its date, no event-date-mismatch (want: mid-September)',
   // judge.ts eventDate: the appositive "the first foreign leader to visit after the coup" identifies the January 2022
   // visit uniquely, but only the coverage window (2021-01..2022-01) or a day-precise date is used.
   'myanmar-planned.md:29': '"Hun Sen … in January 2023, the first foreign leader to visit after the coup": outside the coverage window, not flagged (want: January 2022)',
-  // parse.ts: "there" does not resolve to the place of the previous sentence, so the visit has no place and no coverage.
-  'beijing-shapes.md:7': '"It is his third trip there in 2023" after "flew into Beijing": "there" is not resolved, not flagged (want: second)',
 };
 
 function loadFixtures(): LabelledDraft[] {
@@ -200,9 +190,7 @@ describe('labelled drafts', () => {
       for (const c of all) if (c.kind === 'F' || c.kind === 'X') assert.ok(c.hints.length, `no hints: ${c.text}`);
     });
 
-    // ENGINE BUG: over every labelled claim the engine scores core recall 0.87 (33/38) today: the misses are the
-    // KNOWN_ENGINE_BUGS below. Un-skip when they are fixed.
-    it.skip(`scores precision >= ${MIN_PRECISION}, core recall >= ${MIN_CORE_RECALL}, right value named >= ${MIN_NAMED} over every claim`, () => {
+    it(`scores precision >= ${MIN_PRECISION}, core recall >= ${MIN_CORE_RECALL}, right value named >= ${MIN_NAMED} over every claim`, () => {
       assertThresholds(scoreDrafts(engine, drafts));
     });
 

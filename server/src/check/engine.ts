@@ -30,8 +30,15 @@ interface SentenceResult {
 interface SegmentResult { sentences: SentenceResult[]; ctxOut: Context }
 
 /** Words that make a sentence worth parsing even when it names no one: pronouns and titles. */
-const WORTH_PARSING = /\b(he|his|him|they|their|the two leaders|both leaders|the leaders|President|Prime Minister)\b/;
+const WORTH_PARSING = /\b(he|his|him|they|their|the two leaders|both leaders|the leaders|president|prime minister|there)\b/i;
 const CACHE_LIMIT = 20_000;
+/** Longer "sentences" are run-ons, tables of data or garbage; parsing them could only produce false alarms. */
+const MAX_SENTENCE = 1_500;
+
+/** Data strings end up in messages: no control characters, no line breaks. */
+function plain(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+}
 
 export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   const index = new FactIndex(dataset);
@@ -61,10 +68,20 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     const ctx: Context = { ...ctxIn, people: [...ctxIn.people], seen: new Set(ctxIn.seen) };
     const allHits = index.findEntities(seg.text);
     const sentences: SentenceResult[] = [];
+    let h0 = 0;
     for (const s of splitSentences(seg.text)) {
-      const hits = allHits.filter((h) => h.start >= s.start && h.end <= s.end).map((h) => ({ ...h, start: h.start - s.start, end: h.end - s.start }));
+      while (h0 < allHits.length && allHits[h0].start < s.start) h0++;
+      let h1 = h0;
+      while (h1 < allHits.length && allHits[h1].end <= s.end) h1++;
+      const hits = allHits.slice(h0, h1).map((h) => ({ ...h, start: h.start - s.start, end: h.end - s.start }));
+      h0 = h1;
       const text = seg.text.slice(s.start, s.end);
       if (hits.length === 0 && !WORTH_PARSING.test(text)) continue;
+      if (text.length > MAX_SENTENCE) {
+        // No real sentence is this long: keep the names for hover cards, but do not parse it for claims.
+        sentences.push({ start: s.start, end: s.end, hits, dates: [] });
+        continue;
+      }
       const claim = parseClaim(text, hits, ctx, ref, index);
       const result: SentenceResult = { start: s.start, end: s.end, hits, dates: [] };
       const isClaim = !!(claim.action || claim.namedEvent || claim.role);
@@ -105,7 +122,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
         severity: 3,
         code: 'front-matter',
         source: 'factcheck',
-        message: `${fm.error ?? fm.dateError} Dates resolve against ${referenceDate} (${referenceDateSource === 'option' ? 'the configured reference date' : 'today'}).`,
+        message: `${(fm.error ?? fm.dateError ?? '').replace(/\.?\s*$/, '.')} Dates resolve against ${referenceDate} (${referenceDateSource === 'option' ? 'the configured reference date' : 'today'}).`,
       });
     }
 
@@ -137,8 +154,8 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
           severity: 2,
           code: f.code,
           source: 'factcheck',
-          message: f.message,
-          relatedInformation: f.sources.map((src) => ({ location: seedLocation(src), message: `seeds/${src.seed}:${src.line}: “${src.quote}”` })),
+          message: plain(f.message),
+          relatedInformation: f.sources.map((src) => ({ location: seedLocation(src), message: plain(`seeds/${src.seed}:${src.line}: “${src.quote}”`) })),
           ...(f.newText && f.newText !== wrong ? { fixes: [{ title: `Replace “${wrong}” with “${f.newText}”`, edit: { range, newText: f.newText } }] } : {}),
           data: { claim: s.summary!, expected: f.expected, sources: f.sources },
         });

@@ -271,7 +271,9 @@ export class Judge {
       .filter((m) => (from === undefined || m.when.start >= from) && (n.earlier ? m.when.end < until : m.when.start <= until) && m.status === 'done');
     const expected = members.length;
     if (expected === n.value) return true;
-    const right = expected === 0 ? undefined : n.times ? timesWord(expected) : cardinalLike(expected, n.text);
+    // "four times" → "twice"; a bare number whose noun stays ("four times" with only "four" marked) → "two".
+    const bare = /^(\d+|[a-z]+)$/i.test(n.text) && !/^(once|twice|thrice)$/i.test(n.text);
+    const right = expected === 0 ? undefined : n.times && !bare ? timesWord(expected) : cardinalLike(expected, n.text);
     const noun = c.action === 'visit' ? (expected === 1 ? 'visit' : 'visits') : c.action === 'call' ? (expected === 1 ? 'call' : 'calls') : expected === 1 ? 'meeting' : 'meetings';
     const between = c.action === 'visit' ? `${noun} by ${this.name(c.subject!)}${c.place ? ' to ' + this.placeName(c.place.id) : ''}` : `${noun} between ${this.name(c.subject!)} and ${c.others.map((o) => this.name(o)).join(', ')}`;
     const said = expected === 0 ? 'no' : cardinalWord(expected);
@@ -375,7 +377,8 @@ export class Judge {
     // The same trip or call, a few days off.
     if (d.precision === 'day' || d.precision === 'part-of-month') {
       const nearest = this.nearest(cands, claimed, arrival);
-      if (nearest) {
+      // An arrival is judged only against a known arrival day: "under way on December 3" does not date the landing.
+      if (nearest && (!arrival || nearest.arrival)) {
         const r = this.range(nearest, arrival);
         const tight = dayNumber(r.end) - dayNumber(r.start) <= 7;
         if (tight && gapDays(claimed, r) <= SAME_EVENT_DAYS[c.action]) return this.dateFinding(c, d, nearest, undefined, arrival);

@@ -15,6 +15,8 @@ export interface Context {
   subject?: string;
   /** The country named most recently. */
   country?: string;
+  /** The place named most recently, for "there". */
+  place?: string;
   /** Everyone and everything named so far in the draft. */
   seen: Set<string>;
 }
@@ -24,7 +26,7 @@ export function newContext(): Context {
 }
 
 export function contextKey(c: Context): string {
-  return `${c.subject ?? ''}|${c.people.slice(-2).join(',')}|${c.country ?? ''}|${[...c.seen].sort().join(',')}`;
+  return `${c.subject ?? ''}|${c.people.slice(-2).join(',')}|${c.country ?? ''}|${c.place ?? ''}|${[...c.seen].sort().join(',')}`;
 }
 
 const VISIT = /\b(visit(?:s|ed|ing)?|trips?|travel(?:s|led|ed|ling|ing)?|journey(?:s|ed)?|went to|goes to|go to|going to|come to|comes to|came to|arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?|touch(?:es|ed|ing)? down|reach(?:es|ed|ing)?|set(?:s|ting)? foot|been to|(?:is|was|are|were|be) (?:back )?in|returns? to|returned to|head(?:s|ed|ing)? to|fl(?:y|ies|ew) to|tour(?:s|ed)?|host(?:s|ed|ing)?|stay(?:s|ed)? in|times? (?:in|to))\b/i;
@@ -50,6 +52,15 @@ const GAP = new RegExp(`\\b(?:in|for|after)\\s+(more than|over|nearly|almost|abo
 const SINCE = /\bsince\b/i;
 const REPORTING = /\b(according to|said|says|announced|reported|statement|told|website|press release|added|confirmed|noted|wrote|published)\b/i;
 const NEVER_BEFORE = /\b(never|not|n't)\b[^.;]*\b(before|previously|until now|yet|ever)\b|\bnever\b/i;
+
+/**
+ * Whether the words between a named event and a later date tie the date to the event: "invaded Ukraine on",
+ * "will be held in Dushanbe in", "are planned for". A comma or another action in between breaks the tie.
+ */
+function dateFollowsEvent(between: string): boolean {
+  if (/[,;:]/.test(between) || VISIT.test(between) || MEET.test(between) || CALL.test(between)) return false;
+  return /^\s*(?:[\p{L}'’-]+\s+){0,8}?(?:on|in|for|at)\s+$/u.test(between);
+}
 
 function span(sentence: string, m: RegExpExecArray, group = 0): Span {
   const text = m[group];
@@ -129,7 +140,11 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   if (placeHit) claim.place = { id: placeHit.id, start: placeHit.start, end: placeHit.end, text: sentence.slice(placeHit.start, placeHit.end) };
   else {
     const tc = THE_COUNTRY.exec(sentence);
+    const there = /\bthere\b/i.exec(sentence);
     if (tc && ctx.country) claim.place = { id: ctx.country, ...span(sentence, tc) };
+    else if (there && ctx.place && !/\bthere (?:is|are|was|were|will|has|have|had)\b/i.test(sentence)) claim.place = { id: ctx.place, ...span(sentence, there) };
+    // "He arrived on March 10": the arrival is at the place the draft just named.
+    else if (claim.arrival && ctx.place && places.length === 0) claim.place = { id: ctx.place, start: 0, end: 0, text: '' };
   }
 
   // Negation: anything negated that is not a "has not … since", "never before" or "no X has" claim is left alone.
@@ -143,7 +158,8 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
     else if (never && !sinceM && !gapM && !group) claim.never = span(sentence, never);
   }
   if (/\b(denied|denies|deny|false|untrue|rumou?rs?|reportedly not|would not be|isn't|is not|wasn't|was not)\b/i.test(sentence) && !sinceM && !gapM) claim.negated = true;
-  if (/\b(if|whether|might|could|may be|perhaps|possibly|rumou?r)\b/i.test(sentence)) claim.negated = true;
+  // Hedged, conditional or reported-as-uncertain claims are not asserted: leave them alone.
+  if (/\b(if|whether|might|could|perhaps|possibly|probably|rumou?r(?:s|ed)?|reportedly|allegedly|supposedly|unconfirmed|speculat\w*)\b/i.test(sentence) || /\bmay\b/.test(sentence)) claim.negated = true;
 
   // Named events with their date: "the 2018 coup", "the February 24 invasion", "invaded on February 14".
   for (const e of events) {
@@ -154,7 +170,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
       .filter((d) =>
         d.end <= e.start
           ? /^\s*(?:[\p{L}-]+\s+)?$/u.test(sentence.slice(d.end, e.start))
-          : d.start >= e.end && /^,?\s*(?:(?:of\s+)?\p{Lu}[\p{L}-]*\s+)?(?:(?:began|begun|started|took place|happened|occurred|was launched|was staged)\s+)?(?:on|in)\s+$/u.test(sentence.slice(e.end, d.start)),
+          : d.start >= e.end && dateFollowsEvent(sentence.slice(e.end, d.start)),
       )
       .map((d) => ({ d, gap: d.end <= e.start ? e.start - d.end : d.start - e.end }))
       .sort((a, b) => a.gap - b.gap)[0];
@@ -173,6 +189,12 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
     const ev = events.find((x) => x.start >= after && x.start - after <= 30);
     if (ev && (!d || ev.start <= d.end + 2)) claim.since = { span: span(sentence, sinceM), event: ev.id, ...(d ? { date: d } : {}) };
     else if (d) claim.since = { span: { start: sinceM.index, end: d.end, text: sentence.slice(sinceM.index, d.end) }, date: d };
+    // "Since March" looks back: a month without a year that landed ahead of the reference date is last year's.
+    const sd = claim.since?.date;
+    if (sd && !sd.style.withYear && sd.from > ref) {
+      const back = (iso: string) => `${+iso.slice(0, 4) - 1}${iso.slice(4)}`;
+      claim.since!.date = { ...sd, from: back(sd.from), to: back(sd.to) };
+    }
   }
   if (gapM && (/\bfirst\b/i.test(sentence) || neg)) {
     const q = (gapM[1] ?? '').toLowerCase();
@@ -252,6 +274,7 @@ export function advanceContext(ctx: Context, claim: Claim, hits: EntityHit[], in
   for (const h of hits) {
     if (h.kind !== 'place') continue;
     ctx.seen.add(h.id);
+    ctx.place = h.id;
     const country = index.countryOf(h.id);
     if (country) {
       ctx.country = country;

@@ -10,6 +10,12 @@ export function splitSentences(text: string): SentenceSpan[] {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
+    // Control characters and replacement characters are not prose: they separate sentences.
+    if (c < ' ' || c === '\ufffd') {
+      if (text.slice(start, i).trim()) out.push(trim(text, start, i));
+      start = i + 1;
+      continue;
+    }
     if (c !== '.' && c !== '!' && c !== '?') continue;
     // Take closing quotes and brackets with the sentence.
     let end = i + 1;

@@ -16,12 +16,18 @@ export class DatasetError extends Error {
   }
 }
 
-/** dist/ sits beside data/ and seeds/ in the package and in the repository. */
+/** The folder holding data/ and seeds/: the package root above dist/ (bundled) or above server/src/facts/ (sources). */
+function packageRoot(): string {
+  for (let dir = __dirname, i = 0; i < 5; i++, dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'data', 'facts.json'))) return dir;
+  }
+  return path.resolve(__dirname, '..');
+}
 export function defaultDataDir(): string {
-  return path.resolve(__dirname, '..', 'data');
+  return path.join(packageRoot(), 'data');
 }
 export function defaultSeedsDir(): string {
-  return path.resolve(__dirname, '..', 'seeds');
+  return path.join(packageRoot(), 'seeds');
 }
 
 let validate: ReturnType<Ajv['compile']> | undefined;
@@ -50,7 +56,10 @@ export function loadDataset(dataDir = defaultDataDir(), seedsDir = path.join(dat
   }
   const dataset = data as Dataset;
   const problems = referenceProblems(dataset);
-  if (problems.length) throw new DatasetError(file, problems[0].split(':')[0], problems[0].slice(problems[0].indexOf(':') + 2));
+  if (problems.length) {
+    const at = problems[0].indexOf(': ');
+    throw at >= 0 ? new DatasetError(file, problems[0].slice(0, at), problems[0].slice(at + 2)) : new DatasetError(file, 'id', problems[0]);
+  }
   verifyQuotes(dataset, file, seedsDir);
   return dataset;
 }
