@@ -114,14 +114,10 @@ export class SegmentBuilder {
     const offs = this.offs;
     const codes = this.codes;
     let n = this.n;
-    let sur = false;
     for (let k = a; k < b; k++) {
-      const code = c.charCodeAt(k);
-      if (code >= 0xd800 && code <= 0xdfff) sur = true;
-      codes[n] = code;
+      codes[n] = c.charCodeAt(k);
       offs[n++] = map[k];
     }
-    if (sur) this.surrogates = true;
     this.n = n;
     this.lastEnd = map[b - 1] + 1;
     this.endsWithSpace = c.charCodeAt(b - 1) === 32;
@@ -137,15 +133,14 @@ export class SegmentBuilder {
     if (n === 0) return null;
     this.offs[n] = this.lastEnd;
     const codes = this.codes;
-    let text: string;
-    if (n <= 64 || this.surrogates) {
-      // fromCharCode keeps lone surrogates as they are; chunks stay under the argument-count limit
+    let text = n <= 64 ? '' : utf16.decode(codes.subarray(0, n));
+    // TextDecoder turns lone surrogates into U+FFFD: when one shows up, decode again exactly. fromCharCode
+    // keeps every code unit as it is; chunks stay under the argument-count limit.
+    if (n <= 64 || (this.surrogates || text.indexOf('\uFFFD') >= 0)) {
       text = '';
       for (let i = 0; i < n; i += 8192) {
         text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
       }
-    } else {
-      text = utf16.decode(codes.subarray(0, n));
     }
     return { text, offsets: poolCopy(this.offs, n + 1) };
   }
