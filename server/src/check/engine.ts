@@ -46,7 +46,16 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   const cache = new Map<string, SegmentResult>();
   const seedTexts = new Map<string, string[] | null>();
 
+  const locations = new Map<string, { uri: string; range: Range }>();
   const seedLocation = (s: Source): { uri: string; range: Range } => {
+    const key = `${s.seed}\u0000${s.line}\u0000${s.quote}`;
+    const known = locations.get(key);
+    if (known) return known;
+    const location = locate(s);
+    locations.set(key, location);
+    return location;
+  };
+  const locate = (s: Source): { uri: string; range: Range } => {
     const file = path.join(options.seedsDir, s.seed);
     if (!seedTexts.has(s.seed)) {
       try {
@@ -66,6 +75,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     const cached = cache.get(key);
     if (cached) return cached;
     const ctx: Context = { ...ctxIn, people: [...ctxIn.people], seen: new Set(ctxIn.seen) };
+    const before = ctx.seen.size;
     const allHits = index.findEntities(seg.text);
     const sentences: SentenceResult[] = [];
     let h0 = 0;
@@ -97,7 +107,8 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       sentences.push(result);
       advanceContext(ctx, claim, hits, index);
     }
-    const out = { sentences, ctxOut: ctx };
+    // Keep the incoming set when nothing was added, so its cached key is reused downstream.
+    const out = { sentences, ctxOut: ctx.seen.size === before ? { ...ctx, seen: ctxIn.seen } : ctx };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, out);
     return out;

@@ -25,8 +25,19 @@ export function newContext(): Context {
   return { people: [], seen: new Set() };
 }
 
+/** Everything in a context that can change how a sentence is read; two equal keys read alike. */
 export function contextKey(c: Context): string {
-  return `${c.subject ?? ''}|${c.people.slice(-2).join(',')}|${c.country ?? ''}|${c.place ?? ''}|${[...c.seen].sort().join(',')}`;
+  return `${c.subject ?? ''}|${c.people.slice(-2).join(',')}|${c.country ?? ''}|${c.place ?? ''}|${seenKey(c.seen)}`;
+}
+
+// The seen set only grows along a draft, and most segments add nothing: remember its last key.
+const seenKeys = new WeakMap<Set<string>, { size: number; key: string }>();
+function seenKey(seen: Set<string>): string {
+  const hit = seenKeys.get(seen);
+  if (hit && hit.size === seen.size) return hit.key;
+  const key = [...seen].sort().join(',');
+  seenKeys.set(seen, { size: seen.size, key });
+  return key;
 }
 
 const VISIT = /\b(visit(?:s|ed|ing)?|trips?|travel(?:s|led|ed|ling|ing)?|journey(?:s|ed)?|went to|goes to|go to|going to|come to|comes to|came to|arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?|touch(?:es|ed|ing)? down|reach(?:es|ed|ing)?|set(?:s|ting)? foot|been to|(?:is|was|are|were|be) (?:back )?in|returns? to|returned to|head(?:s|ed|ing)? to|fl(?:y|ies|ew) to|tour(?:s|ed)?|host(?:s|ed|ing)?|stay(?:s|ed)? in|times? (?:in|to))\b/i;

@@ -3,7 +3,7 @@
 // A date without a year is placed by the sentence's tense: the past looks back from the reference date, the
 // future forward, the present takes the nearest.
 
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import { MONTHS, addDays, dayNumber, isoOf, lastDayOfMonth, type IsoDate } from './iso';
 
 export type Tense = 'past' | 'future' | 'present';
@@ -77,8 +77,10 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
   const refDate = new Date(`${ref}T12:00:00Z`);
 
   let results: chrono.ParsedResult[] = [];
+  // chrono costs about 0.3 ms a call: only sentences with a digit, a month or a weekday can hold a date it reads.
+  const worthChrono = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i.test(sentence);
   try {
-    results = chrono.casual.parse(sentence, { instant: refDate, timezone: 0 });
+    if (worthChrono) results = chrono.casual.parse(sentence, { instant: refDate, timezone: 0 });
   } catch {
     results = [];
   }
