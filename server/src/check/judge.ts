@@ -33,7 +33,8 @@ export interface Judgement {
 }
 
 /** How far apart a claimed day and a known one may be and still be the same trip or call, in days. */
-const SAME_EVENT_DAYS: Record<string, number> = { visit: 21, meeting: 21, call: 3 };
+// Leaders who call each other often make a call a day off another call; a trip ten days off is still the same trip.
+const SAME_EVENT_DAYS: Record<string, number> = { visit: 10, meeting: 10, call: 1 };
 /** How near the reference date a visit must be to be the one a present-tense claim speaks of. */
 const CURRENT_EVENT_DAYS = 45;
 

@@ -61,7 +61,8 @@ const TIMES = new RegExp(`\\b(once|twice|thrice|(${CARDINAL_PATTERN}) times)\\b`
 const AGAIN = /\b(?:once )?again\b/i;
 const GAP = new RegExp(`\\b(?:in|for|after)\\s+(more than|over|nearly|almost|about|around|roughly|some|less than|under|fewer than|just over|just under)?\\s*(${CARDINAL_PATTERN}|a|half a)(?:\\s+and\\s+a\\s+half)?\\s+years?\\b`, 'i');
 const SINCE = /\bsince\b/i;
-const REPORTING = /\b(according to|said|says|announced|reported|statement|told|website|press release|added|confirmed|noted|wrote|published)\b/i;
+/** A reporting word with the date attached to it: "said on Friday", "a statement on the leader's website on Friday". */
+const REPORTING = /\b(?:said|says|announced|reported|statement|told reporters|website|press release|added|confirmed|noted|wrote|published|tweeted|posted)\s+(?:[\p{L}'’]+\s+){0,2}(?:on|in|late on|early on)\s+$/iu;
 const NEVER_BEFORE = /\b(never|not|n't)\b[^.;]*\b(before|previously|until now|yet|ever)\b|\bnever\b/i;
 
 /**
@@ -246,7 +247,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   for (const d of dates) {
     if (claim.since?.date === d || claim.namedEvent?.date === d) continue;
     // Dates of the reporting, not of the event: "according to a statement on Friday", "said on Monday".
-    if (REPORTING.test(sentence.slice(Math.max(0, d.start - 45), d.start))) continue;
+    if (REPORTING.test(sentence.slice(Math.max(0, d.start - 60), d.start))) continue;
     if (!d.relative && actionAt.length && Math.min(...actionAt.map((a) => Math.abs(a - d.start))) > 90) continue;
     if (d.relative || ((claim.ordinal || claim.count) && d.precision === 'year' && /\b(in|during|of)\s+$/i.test(sentence.slice(Math.max(0, d.start - 8), d.start)))) {
       claim.scope ??= d;
