@@ -55,6 +55,8 @@ const TITLE_WORDS = new Set(['President', 'Prime', 'Minister', 'Chancellor', 'Vi
 const ROLE_TITLES = ['Supreme Leader', 'First Vice-President', 'Vice-President', 'Prime Minister', 'President'];
 
 const ORDINAL_NOUN = new RegExp(`\\b(${ORDINAL_PATTERN})(?:\\s+(?:ever|official|state|working|foreign|overseas|known|such|consecutive|straight|ever\\s+official))?\\s+(visits?|trips?|times?|journeys?|meetings?|talks|summits?|calls?|travel)\\b`, 'i');
+/** "It is his second this year", "the third in 2023": an ordinal standing for the sentence's visit or meeting. */
+const BARE_ORDINAL = new RegExp(`\\b(?:his|her|its|their|the)\\s+(${ORDINAL_PATTERN})(?=\\s+(?:this year|of the year|in \\d{4}|since\\b)|\\s*[,.;]|\\s*$)`, 'i');
 const FOR_NTH_TIME = new RegExp(`\\bfor the (${ORDINAL_PATTERN}) time\\b`, 'i');
 const COUNT_NOUN = new RegExp(`\\b(${CARDINAL_PATTERN}|several|many|dozens of|numerous)\\s+(?:(earlier|previous|prior|past|other|separate|more|official|in-person|face-to-face)\\s+)?(visits|trips|meetings|talks|summits|calls|times|occasions|journeys)\\b`, 'i');
 const TIMES = new RegExp(`\\b(once|twice|thrice|(${CARDINAL_PATTERN}) times)\\b`, 'i');
@@ -219,7 +221,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   }
 
   // Ordinals and counts.
-  const ord = ORDINAL_NOUN.exec(sentence) ?? FOR_NTH_TIME.exec(sentence);
+  const ord = ORDINAL_NOUN.exec(sentence) ?? FOR_NTH_TIME.exec(sentence) ?? (action ? BARE_ORDINAL.exec(sentence) : null);
   if (ord) {
     const value = ordinalValue(ord[1]);
     const negBefore = neg && neg.index < ord.index && ord.index - neg.index < 20;
@@ -244,8 +246,13 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
 
   // The event's own date: not the "since" anchor, not a scope like "this year", not a named event's date.
   const actionAt = [visit, meet, call].filter((m): m is RegExpExecArray => !!m).map((m) => m.index);
+  // "Twice since 2019": for a count, "since" opens the window counted.
+  if (claim.count && !claim.since && sinceM) {
+    const d = dates.find((x) => x.start >= sinceM.index + 5 && x.start - sinceM.index <= 20);
+    if (d) claim.scope = d;
+  }
   for (const d of dates) {
-    if (claim.since?.date === d || claim.namedEvent?.date === d) continue;
+    if (claim.since?.date === d || claim.namedEvent?.date === d || claim.scope === d) continue;
     // Dates of the reporting, not of the event: "according to a statement on Friday", "said on Monday".
     if (REPORTING.test(sentence.slice(Math.max(0, d.start - 60), d.start))) continue;
     if (!d.relative && actionAt.length && Math.min(...actionAt.map((a) => Math.abs(a - d.start))) > 90) continue;

@@ -28,7 +28,7 @@ export interface DateStyle { dayFirst: boolean; withYear: boolean; shortMonth: b
 const MONTH_RE = '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
 const MONTH_ONLY = new RegExp(`\\b(?:(early|mid|late|the (?:beginning|start|end|middle) of|the first half of|the second half of)[- ]+)?(${MONTH_RE})(?![\\p{L}])(?:,? (\\d{4})\\b)?`, 'gu');
 const YEAR_ONLY = /\b(1[89]\d{2}|20\d{2})\b/g;
-const REL_YEAR = /\b(this|last|next|that|the same|the previous|the following) year\b/gi;
+const REL_YEAR = /\b(this|last|next|that|the same|the previous|the following|of the) year\b/gi;
 const FUTURE = /\b(will|shall|is to|are to|is set to|are set to|scheduled|plans?|planned|planning|is due|are due|upcoming|is expected to|are expected to|is going to|are going to|prepares?|preparing)\b/i;
 const PAST = /\b(was|were|had|did|has been|have been|went|came|met|spoke|made|took|began|flew|held|said|told|saw|left|sat|\w{2,}ed)\b/i;
 
@@ -139,7 +139,7 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
     if (taken(start, end)) continue;
     const w = m[1].toLowerCase();
     const y = +ref.slice(0, 4) + (w === 'last' || w === 'the previous' ? -1 : w === 'next' || w === 'the following' ? 1 : 0);
-    const relative = w === 'this' ? 'this-year' : w === 'last' || w === 'the previous' ? 'last-year' : w === 'next' || w === 'the following' ? 'next-year' : 'that-year';
+    const relative = w === 'this' || w === 'of the' ? 'this-year' : w === 'last' || w === 'the previous' ? 'last-year' : w === 'next' || w === 'the following' ? 'next-year' : 'that-year';
     out.push({ start, end, text: m[0], from: isoOf(y, 1, 1), to: isoOf(y, 12, 31), precision: 'year', style: { dayFirst: false, withYear: true, shortMonth: false }, relative });
   }
 
