@@ -375,6 +375,9 @@ export class Judge {
       const nearest = this.nearest(members, claimed, arrival);
       if (nearest) return this.dateFinding(c, d, nearest, cov, arrival);
     }
+    // One event singled out by what kind it is ("the call on his birthday", "his state visit"), in the same year.
+    const kinded = cands.filter((e) => e.kind && new RegExp(`\\b${e.kind}\\b`, 'i').test(c.sentence) && e.when.start.slice(0, 4) === d.from.slice(0, 4));
+    if (kinded.length === 1) return this.dateFinding(c, d, kinded[0], undefined, arrival);
     // The same trip or call, a few days off.
     if (d.precision === 'day' || d.precision === 'part-of-month') {
       const nearest = this.nearest(cands, claimed, arrival);

@@ -103,7 +103,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   const places = hits.filter((h) => h.kind === 'place');
   const events = hits.filter((h) => h.kind === 'event');
 
-  const claim: Claim = { others: [], places: [...new Set(places.map((p) => p.id))], arrival: false, previous: false, negated: false, tense, people: [] };
+  const claim: Claim = { others: [], places: [...new Set(places.map((p) => p.id))], arrival: false, previous: false, negated: false, tense, people: [], sentence };
 
   // People: named ones, else a pronoun for the latest person, else "the two leaders" for the latest two.
   const people = explicitPeople.map((h) => h.id);

@@ -39,6 +39,8 @@ export interface Claim {
   /** A role stated before a name ("Iranian President Mahmoud Ahmadinejad"). */
   role?: { country: string; title: string; name: Span; person?: string };
   tense: Tense;
+  /** The sentence itself, for words that single out one event ("his birthday", "a state visit"). */
+  sentence: string;
   /** The sentence's people, in order, after resolving pronouns and "the two leaders". */
   people: string[];
 }
