@@ -127,6 +127,9 @@ export function assertRangeValid(lines: string[], r: Range, what: string): void 
 /** Every range in a check result is valid; diagnostics and mentions cover some text. */
 export function assertResultValid(text: string, result: CheckResult): void {
   const lines = lspLines(text);
+  // check() catches its own exceptions and reports them as one 'internal-error' diagnostic: that is a failure here.
+  const internal = result.diagnostics.find((d) => d.code === 'internal-error');
+  assert.ok(!internal, `the engine failed internally: ${internal?.message}`);
   assert.ok(Array.isArray(result.diagnostics) && Array.isArray(result.mentions) && Array.isArray(result.claims) && Array.isArray(result.dates), 'result arrays');
   result.diagnostics.forEach((d, i) => {
     assertRangeValid(lines, d.range, `diagnostic ${i} (${d.code})`);
