@@ -2,7 +2,8 @@
 
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseMarkdown, normaliseDate, type MarkdownDocument, type ProseSegment } from '../../server/src/markdown';
+import MarkdownIt from 'markdown-it';
+import { parseMarkdown, normaliseDate, installFastTokens, type MarkdownDocument, type ProseSegment } from '../../server/src/markdown';
 import { buildDraft } from '../../bench/drafts';
 
 const texts = (md: string) => parseMarkdown(md).segments.map((s) => s.text);
@@ -381,6 +382,25 @@ describe('markdown: robustness (never throws, bounded time, offsets inside the d
 });
 
 describe('markdown: speed', () => {
+  it('the fast block tokens give exactly the token stream markdown-it gives', () => {
+    const make = () => {
+      const m = new MarkdownIt({ html: true });
+      m.core.ruler.enableOnly(['normalize', 'block']);
+      return m;
+    };
+    const plain = make();
+    const fast = make();
+    installFastTokens(fast);
+    const src =
+      buildDraft({ bytes: 50_000 }).text +
+      '\n3. a\n4. b\n\n| a | b |\n|:-|-:|\n| x | y |\n\n> q\n> > r\n\n```js\nx\n```\n\n    code\n\nSetext\n---\n\n<div>\nh\n</div>\n\n[r]: /u "t"\n';
+    const envA = {};
+    const envB = {};
+    assert.equal(JSON.stringify(fast.parse(src, envB)), JSON.stringify(plain.parse(src, envA)));
+    assert.deepEqual(envB, envA);
+    assert.ok(fast.parse('# x', {})[0] instanceof plain.parse('# x', {})[0].constructor);
+  });
+
   it('parses a 1 MB draft in well under 100 ms', () => {
     const draft = buildDraft({ bytes: 1_000_000 }).text;
     for (let i = 0; i < 3; i++) parseMarkdown(draft); // warm up

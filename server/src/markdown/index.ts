@@ -74,9 +74,66 @@ function md(): Md {
     // html: true so that HTML blocks and comments are recognised (and skipped) rather than read as prose.
     const m = new MarkdownIt({ html: true, linkify: false, typographer: false });
     m.core.ruler.enableOnly(['normalize', 'block']);
+    try {
+      installFastTokens(m);
+    } catch {
+      /* keep markdown-it's own tokens */
+    }
     mdInstance = m;
   }
   return mdInstance;
+}
+
+/**
+ * markdown-it 15's bundled Token constructor defines each of its 13 fields with Object.defineProperty, which
+ * is about a third of a block parse. On this instance only, block tokens are made by a constructor that
+ * assigns the same fields (same defaults, same prototype, so Token methods and instanceof still work).
+ * Block rules only set fields on the tokens they push, so nothing else changes. Exported for its test.
+ */
+export function installFastTokens(m: Md): void {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const BaseState = (m.block as any).State;
+  const probe = new BaseState('', m, {}, []);
+  const TokenClass = probe.Token;
+  if (typeof TokenClass !== 'function' || typeof probe.push !== 'function') return;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  function FastToken(this: any, type: string, tag: string, nesting: number) {
+    // the same fields in the same order as markdown-it's Token
+    this.map = null;
+    this.level = 0;
+    this.children = null;
+    this.content = '';
+    this.markup = '';
+    this.info = '';
+    this.block = false;
+    this.hidden = false;
+    this.type = type;
+    this.tag = tag;
+    this.attrs = null;
+    this.nesting = nesting;
+    this.meta = null;
+  }
+  FastToken.prototype = TokenClass.prototype;
+  // Check the shapes agree before switching: same own keys, in the same order, as a real token.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const real = Object.keys(new TokenClass('x', 'y', 0)).join();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const fast = Object.keys(new (FastToken as any)('x', 'y', 0)).join();
+  if (real !== fast) return;
+  class FastState extends BaseState {
+    push(type: string, tag: string, nesting: number) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const token = new (FastToken as any)(type, tag, nesting);
+      token.block = true;
+      if (nesting < 0) this.level--;
+      token.level = this.level;
+      if (nesting > 0) this.level++;
+      this.tokens.push(token);
+      return token;
+    }
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  (m.block as any).State = FastState;
 }
 
 const builder = new SegmentBuilder();
