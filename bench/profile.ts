@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { SourceMap } from 'node:module';
 import { REPO_ROOT } from './drafts';
 
-export interface HotSpot { functionName: string; location: string; selfMs: number; selfPct: number }
+export interface HotSpot { functionName: string; location: string; selfMs: number; selfPct: number; /** Time with callees, as a share of all samples. */ totalPct?: number }
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number; children?: number[] }
 interface CpuProfile { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
@@ -58,9 +58,30 @@ export function summarize(profile: CpuProfile, mapper: Mapper = () => undefined)
     h.selfMs += us / 1000;
     agg.set(key, h);
   }
-  const out = [...agg.values()].sort((a, b) => b.selfMs - a.selfMs);
-  for (const h of out) h.selfPct = total ? (100 * h.selfMs * 1000) / total : 0;
-  return out;
+  // Inclusive time: every function on a sample's stack gets the sample once.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = (n: ProfileNode) => {
+    const { functionName, url, lineNumber, columnNumber } = n.callFrame;
+    const file = url.replace(/^file:\/\//, '').replace(REPO_ROOT + '/', '');
+    return `${functionName}@${mapper(url, lineNumber, columnNumber) ?? (file ? `${file}:${lineNumber + 1}` : '(native)')}`;
+  };
+  const inclusive = new Map<string, number>();
+  for (const [id, us] of self) {
+    const n0 = byId.get(id);
+    if (!n0 || n0.callFrame.functionName === '(idle)' || n0.callFrame.functionName === '(program)') continue;
+    const onStack = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) onStack.add(keyOf(byId.get(cur)!));
+    for (const k of onStack) inclusive.set(k, (inclusive.get(k) ?? 0) + us);
+  }
+  for (const [k, us] of inclusive) {
+    if (!agg.has(k)) {
+      const at = k.lastIndexOf('@');
+      agg.set(k, { functionName: k.slice(0, at), location: k.slice(at + 1), selfMs: 0, selfPct: 0 });
+    }
+  }
+  const out = [...agg.entries()].map(([k, h]) => ({ ...h, selfPct: total ? (100 * h.selfMs * 1000) / total : 0, totalPct: total ? (100 * (inclusive.get(k) ?? 0)) / total : 0 }));
+  return out.sort((a, b) => b.selfMs - a.selfMs);
 }
 
 /**

@@ -15,6 +15,7 @@ import { now, median, p95, fmt, withTimeout } from './stats';
 import { buildSyntheticDataset, countFacts, writeDataDir } from './synthetic-dataset';
 import { profileCheck, type HotSpot } from './profile';
 import type { Engine } from '../server/src/engine';
+import { parseMarkdown } from '../server/src/markdown/index';
 import type { Dataset } from '../server/src/facts/types';
 
 const args = process.argv.slice(2);
@@ -179,11 +180,32 @@ async function main() {
   for (const w of [buildDraft({ words: 3_000 }, 11), buildDraft({ words: 20_000 }, 12)]) makeEngine().check(w.text);
   const inProcess: Record<string, InProcess> = {};
   for (const [name, d] of Object.entries(drafts)) inProcess[name] = measureInProcess(makeEngine, d);
+  // The Markdown layer's share of a full check.
+  const markdownMs: Record<string, number> = {};
+  for (const [name, d] of Object.entries(drafts)) {
+    const xs: number[] = [];
+    for (let i = 0; i < (d.bytes > 500_000 ? 5 : 15); i++) {
+      const t0 = now();
+      parseMarkdown(d.text);
+      xs.push(now() - t0);
+    }
+    markdownMs[name] = median(xs);
+  }
+  results.markdownParseMs = markdownMs;
   results.seedDataset = { loadMs, createEngineMs: createMs, people: dataset.people.length, facts: countFacts(dataset) };
   results.inProcess = inProcess;
 
+  // Server start: median of several spawns (spawn → initialize answered → first diagnostics of the 2k draft).
+  const starts: StartResult[] = [];
+  for (let i = 0; i < (QUICK ? 3 : 7); i++) {
+    const s0 = await startServer(undefined, drafts['2k words']);
+    starts.push(s0.start);
+    await s0.client.dispose();
+  }
+  const start: StartResult = { initializeMs: median(starts.map((x) => x.initializeMs)), firstDiagnosticsMs: median(starts.map((x) => x.firstDiagnosticsMs)) };
   // Over LSP: the built server, as an editor drives it.
-  const { client, start } = await startServer(undefined, drafts['2k words']);
+  const { client } = await startServer(undefined, drafts['2k words']);
+  const rssIdleMB = client.rssMB();
   const overLsp: Record<string, OverLsp> = {};
   let rssMB = NaN;
   try {
@@ -194,7 +216,7 @@ async function main() {
   } finally {
     await client.dispose();
   }
-  results.server = { start, rssAfter1MB: rssMB, mode: overLsp['1 MB']?.mode };
+  results.server = { start, starts, rssIdleMB, rssAfter1MB: rssMB, mode: overLsp['1 MB']?.mode };
   results.overLsp = overLsp;
 
   // Scale: 100,000 facts about 10,000 people.
@@ -230,7 +252,8 @@ async function main() {
     const cspell = timeProcess('npx', ['cspell', '--no-progress', '--no-summary', '--no-color', file], runs);
     const npxFactcheck = timeProcess('npx', ['factcheck', file], runs);
     const nodeCli = timeProcess(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), file], runs);
-    peer = { cspell, npxFactcheck, nodeCli, ratioNpx: npxFactcheck.medianMs / cspell.medianMs, ratioNode: nodeCli.medianMs / cspell.medianMs };
+    const cspellDirect = timeProcess(path.join(REPO_ROOT, 'node_modules', '.bin', 'cspell'), ['--no-progress', '--no-summary', '--no-color', file], runs);
+    peer = { cspell, cspellDirect, npxFactcheck, nodeCli, ratioNpx: npxFactcheck.medianMs / cspell.medianMs, ratioNode: nodeCli.medianMs / cspellDirect.medianMs };
     results.peer = peer;
   }
 
@@ -247,7 +270,7 @@ async function main() {
     const ratio = (scale.check10k as InProcess).medianMs / ip10.medianMs;
     budget('100,000 facts: 10k-word check vs seed dataset', ratio, 1.5, '×', `${fmt((scale.check10k as InProcess).medianMs)} vs ${fmt(ip10.medianMs)} ms`);
   }
-  if (peer) budget('npx factcheck vs cspell, 1 MB, whole process', peer.ratioNpx as number, 0.35, '×', `${fmt((peer.npxFactcheck as { medianMs: number }).medianMs)} vs ${fmt((peer.cspell as { medianMs: number }).medianMs)} ms; node dist/cli.js ${fmt((peer.nodeCli as { medianMs: number }).medianMs)} ms = ${fmt(peer.ratioNode as number)}×`);
+  if (peer) budget('npx factcheck vs npx cspell, 1 MB, whole process', peer.ratioNpx as number, 0.35, '×', `${fmt((peer.npxFactcheck as { medianMs: number }).medianMs)} vs ${fmt((peer.cspell as { medianMs: number }).medianMs)} ms; without npx: node dist/cli.js ${fmt((peer.nodeCli as { medianMs: number }).medianMs)} vs cspell ${fmt((peer.cspellDirect as { medianMs: number }).medianMs)} ms = ${fmt(peer.ratioNode as number)}×`);
   results.budgets = budgets;
   results.loadAverageAtEnd = os.loadavg();
 
@@ -264,22 +287,22 @@ async function main() {
   log('Draft sizes: ' + Object.entries(drafts).map(([k, d]) => `${k} = ${d.words.toLocaleString('en-US')} words, ${(d.bytes / 1024).toFixed(0)} KB`).join('; '));
   log(`Seed dataset: load ${fmt(loadMs)} ms + createEngine ${fmt(createMs)} ms; ${dataset.people.length} people, ${countFacts(dataset)} facts`);
   log('');
-  log(pad(['draft', 'full first', 'full median', 'full p95', 'cached', 'edit median', 'edit p95', 'hover', '| LSP open→diags', 'LSP edit med', 'LSP edit p95', 'LSP hover', 'diags']));
+  log(pad(['draft', 'full first', 'full median', 'full p95', 'markdown', 'cached', 'edit median', 'edit p95', 'hover', '| LSP open→diags', 'LSP edit med', 'LSP edit p95', 'LSP hover', 'diags']));
   for (const name of Object.keys(drafts)) {
     const a = inProcess[name], b = overLsp[name];
-    log(pad([name, fmt(a.coldMs), fmt(a.medianMs), fmt(a.p95Ms), fmt(a.cachedMs), fmt(a.editMedianMs), fmt(a.editP95Ms), fmt(a.hoverMs, 3), '| ' + fmt(b.openMs), fmt(b.editMedianMs), fmt(b.editP95Ms), fmt(b.hoverMs) + (b.hoverOk ? '' : ' (null)'), String(b.diagnostics)]));
+    log(pad([name, fmt(a.coldMs), fmt(a.medianMs), fmt(a.p95Ms), fmt(markdownMs[name]), fmt(a.cachedMs), fmt(a.editMedianMs), fmt(a.editP95Ms), fmt(a.hoverMs, 3), '| ' + fmt(b.openMs), fmt(b.editMedianMs), fmt(b.editP95Ms), fmt(b.hoverMs) + (b.hoverOk ? '' : ' (null)'), String(b.diagnostics)]));
   }
-  log(`(ms. In-process: engine.check in this process; "full" = a fresh engine each time (the engine caches per segment), "cached" = same text again,`);
+  log(`(ms. In-process: engine.check in this process; "full" = a fresh engine each time (the engine caches per segment), "markdown" = parseMarkdown alone, "cached" = same text again,`);
   log(` "edit" = after a 1-char edit mid-draft, warm engine. LSP: round trip to the built server, ${overLsp['1 MB'].mode} diagnostics. Load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
   log('');
-  log(`Server: spawn → initialize ${fmt(start.initializeMs)} ms, → first diagnostics (2k draft) ${fmt(start.firstDiagnosticsMs)} ms; RSS after 1 MB ${fmt(rssMB, 1)} MB`);
+  log(`Server (median of ${starts.length} spawns): spawn → initialize ${fmt(start.initializeMs)} ms, → first diagnostics (2k draft) ${fmt(start.firstDiagnosticsMs)} ms; RSS after start ${fmt(rssIdleMB, 1)} MB, after the 1 MB draft ${fmt(rssMB, 1)} MB`);
   if (scale) {
     const s = scale as { people: number; facts: number; bytes: number; loadMs: number; createEngineMs: number; check10k: InProcess; check1MB: InProcess; serverStart: StartResult; lsp10k?: OverLsp };
     log(`Scale: ${s.facts.toLocaleString('en-US')} facts, ${s.people.toLocaleString('en-US')} people (${(s.bytes / 2 ** 20).toFixed(1)} MB JSON): load ${fmt(s.loadMs)} ms + createEngine ${fmt(s.createEngineMs)} ms; 10k check ${fmt(s.check10k.medianMs)} ms (seed ${fmt(ip10.medianMs)}), 1 MB check ${fmt(s.check1MB.medianMs)} ms (seed ${fmt(ip1m.medianMs)}); server initialize ${fmt(s.serverStart.initializeMs)} ms, first diagnostics ${fmt(s.serverStart.firstDiagnosticsMs)} ms; LSP 10k open ${fmt(s.lsp10k?.openMs ?? NaN)} ms`);
   }
   if (peer) {
-    const p = peer as { cspell: { medianMs: number; status: number | null }; npxFactcheck: { medianMs: number; status: number | null; stderr: string }; nodeCli: { medianMs: number; status: number | null } };
-    log(`Peer (1 MB, whole process, median of ${QUICK ? 3 : 5}): cspell ${fmt(p.cspell.medianMs)} ms (exit ${p.cspell.status}); npx factcheck ${fmt(p.npxFactcheck.medianMs)} ms (exit ${p.npxFactcheck.status}); node dist/cli.js ${fmt(p.nodeCli.medianMs)} ms (exit ${p.nodeCli.status})`);
+    const p = peer as { cspell: { medianMs: number; status: number | null }; cspellDirect: { medianMs: number }; npxFactcheck: { medianMs: number; status: number | null; stderr: string }; nodeCli: { medianMs: number; status: number | null } };
+    log(`Peer (1 MB, whole process, median of ${QUICK ? 3 : 5}): npx cspell ${fmt(p.cspell.medianMs)} ms (exit ${p.cspell.status}), node_modules/.bin/cspell ${fmt(p.cspellDirect.medianMs)} ms; npx factcheck ${fmt(p.npxFactcheck.medianMs)} ms (exit ${p.npxFactcheck.status}); node dist/cli.js ${fmt(p.nodeCli.medianMs)} ms (exit ${p.nodeCli.status})`);
   }
   log('');
   log(pad(['budget', 'measured', 'limit', 'result', 'note'], [52, 12, 10, 7]));
@@ -288,7 +311,13 @@ async function main() {
   if (hot) {
     log('');
     log('Hot spots (self time, node --cpu-prof of engine.check on the 1 MB draft):');
-    for (const h of hot.slice(0, 15)) log(`  ${h.selfPct.toFixed(1).padStart(5)}%  ${h.functionName || '(anonymous)'}  ${h.location}`);
+    for (const h of hot.slice(0, 15)) log(`  ${h.selfPct.toFixed(1).padStart(5)}%  ${(h.functionName || '(anonymous)').slice(0, 90)}  ${h.location}`);
+    log('  with callees (our code):');
+    const inclusive = hot.filter((h) => h.location.startsWith('server/src/') || /chrono\.ts/.test(h.location)).sort((a, b) => (b.totalPct ?? 0) - (a.totalPct ?? 0)).slice(0, 12);
+    for (const h of inclusive) log(`  ${(h.totalPct ?? 0).toFixed(1).padStart(5)}%  ${h.functionName || '(anonymous)'}  ${h.location}`);
+    const areas = byArea(hot);
+    results.hotAreas = areas;
+    log('  by area: ' + areas.map(([a, pct]) => `${a} ${pct.toFixed(0)}%`).join(', '));
   }
 
   fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -296,7 +325,21 @@ async function main() {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
-function pad(cols: string[], widths = [10, 11, 12, 9, 8, 12, 9, 7, 16, 13, 13, 10, 6]): string {
+/** Self time by part of the code: our directories, each dependency, GC, regular expressions. */
+function byArea(hot: HotSpot[]): [string, number][] {
+  const areas = new Map<string, number>();
+  for (const h of hot) {
+    let area = 'other';
+    const m = /^server\/src\/([^/]+)\//.exec(h.location) ?? /node_modules\/([^/]+)\//.exec(h.location);
+    if (m) area = h.location.startsWith('server/') ? `server/src/${m[1]}` : m[1];
+    else if (h.functionName.startsWith('RegExp:')) area = 'regular expressions';
+    else if (h.functionName === '(garbage collector)') area = 'garbage collector';
+    areas.set(area, (areas.get(area) ?? 0) + h.selfPct);
+  }
+  return [...areas].sort((a, b) => b[1] - a[1]);
+}
+
+function pad(cols: string[], widths = [10, 11, 12, 9, 9, 8, 12, 9, 7, 16, 13, 13, 10, 6]): string {
   return cols.map((c, i) => (i < cols.length - 1 ? c.padEnd(widths[i] ?? 10) : c)).join(' ');
 }
 
