@@ -13,6 +13,7 @@ import { parseMarkdown, type ProseSegment } from '../markdown/index';
 import { splitSentences } from '../claims/sentences';
 import { advanceContext, contextKey, newContext, parseClaim, type Context } from '../claims/parse';
 import { Judge, type Finding } from './judge';
+import type { Claim } from '../claims/types';
 import { isIsoDate, today } from '../dates/iso';
 import { renderHover } from '../hover/index';
 
@@ -29,6 +30,15 @@ interface SentenceResult {
 
 interface SegmentResult { sentences: SentenceResult[]; ctxOut: Context }
 
+/** A sentence's claim and verdict, in sentence offsets: the same words in the same context read alike. */
+interface SentenceJudgement {
+  claim: Claim;
+  summary?: string;
+  verdict?: ClaimReport['verdict'];
+  finding?: Finding;
+  dates: SentenceResult['dates'];
+}
+
 /** Words that make a sentence worth parsing even when it names no one: pronouns and titles. */
 const WORTH_PARSING = /\b(he|his|him|they|their|the two leaders|both leaders|the leaders|president|prime minister|there)\b/i;
 const CACHE_LIMIT = 20_000;
@@ -44,6 +54,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   const index = new FactIndex(dataset);
   const judge = new Judge(index);
   const cache = new Map<string, SegmentResult>();
+  const sentenceCache = new Map<string, SentenceJudgement>();
   const seedTexts = new Map<string, string[] | null>();
 
   const locations = new Map<string, { uri: string; range: Range }>();
@@ -70,13 +81,17 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     return { uri: pathToFileURL(file).toString(), range: { start: { line: s.line - 1, character: col }, end: { line: s.line - 1, character: col + len } } };
   };
 
+  const nothing = (ctxIn: Context): SegmentResult => ({ sentences: [], ctxOut: ctxIn });
+
   function checkSegment(seg: ProseSegment, ref: string, ctxIn: Context): SegmentResult {
+    // Most blocks name no one and say "he" nowhere: they can neither hold a claim nor change the context.
+    const allHits = index.findEntities(seg.text);
+    if (allHits.length === 0 && !WORTH_PARSING.test(seg.text)) return nothing(ctxIn);
     const key = `${ref}\u0000${contextKey(ctxIn)}\u0000${seg.key}`;
     const cached = cache.get(key);
     if (cached) return cached;
     const ctx: Context = { ...ctxIn, people: [...ctxIn.people], seen: new Set(ctxIn.seen) };
     const before = ctx.seen.size;
-    const allHits = index.findEntities(seg.text);
     const sentences: SentenceResult[] = [];
     let h0 = 0;
     for (const s of splitSentences(seg.text)) {
@@ -92,20 +107,24 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
         sentences.push({ start: s.start, end: s.end, hits, dates: [] });
         continue;
       }
-      const claim = parseClaim(text, hits, ctx, ref, index);
-      const result: SentenceResult = { start: s.start, end: s.end, hits, dates: [] };
-      const isClaim = !!(claim.action || claim.namedEvent || claim.role);
-      if (isClaim) {
-        const j = judge.judge(claim, ref, ctx.seen);
-        result.summary = j.summary;
-        result.verdict = j.verdict;
-        result.finding = j.finding;
-        for (const d of [claim.date, claim.scope, claim.since?.date, claim.namedEvent?.date]) {
-          if (d) result.dates.push({ start: d.start, end: d.end, text: d.text, resolved: d.from === d.to ? d.from : `${d.from} to ${d.to}` });
+      // Repeated sentences in one context read alike: drafts quote and repeat themselves.
+      const sentenceKey = `${ref}\u0000${contextKey(ctx)}\u0000${text}`;
+      let known = sentenceCache.get(sentenceKey);
+      if (!known) {
+        const claim = parseClaim(text, hits, ctx, ref, index);
+        const judged: SentenceJudgement = { claim, dates: [] };
+        if (claim.action || claim.namedEvent || claim.role) {
+          const j = judge.judge(claim, ref, ctx.seen);
+          Object.assign(judged, { summary: j.summary, verdict: j.verdict, finding: j.finding });
+          for (const d of [claim.date, claim.scope, claim.since?.date, claim.namedEvent?.date]) {
+            if (d) judged.dates.push({ start: d.start, end: d.end, text: d.text, resolved: d.from === d.to ? d.from : `${d.from} to ${d.to}` });
+          }
         }
+        if (sentenceCache.size >= CACHE_LIMIT) sentenceCache.clear();
+        sentenceCache.set(sentenceKey, (known = judged));
       }
-      sentences.push(result);
-      advanceContext(ctx, claim, hits, index);
+      sentences.push({ start: s.start, end: s.end, hits, dates: known.dates, summary: known.summary, verdict: known.verdict, finding: known.finding });
+      advanceContext(ctx, known.claim, hits, index);
     }
     // Keep the incoming set when nothing was added, so its cached key is reused downstream.
     const out = { sentences, ctxOut: ctx.seen.size === before ? { ...ctx, seen: ctxIn.seen } : ctx };
@@ -183,6 +202,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       try {
         return check(text, opts);
       } catch (e) {
+        if (process.env.FACTCHECK_DEBUG) console.error(e);
         // The engine must never take the editor down: report the failure as one Information diagnostic.
         return {
           referenceDate: opts?.referenceDate ?? today(),

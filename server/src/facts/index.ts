@@ -17,7 +17,8 @@ export interface EntityHit {
 
 interface AliasEntry { kind: EntityKind; id: string; tokens: string[]; caseSensitive: boolean; epithet: boolean }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+// Bounded: an unbounded run over a 5 MB "word" overflows the regular expression stack. No name is this long.
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]{0,99}/gu;
 
 function tokensOf(s: string): string[] {
   return s.match(WORD)?.map((t) => t.toLowerCase()) ?? [];
@@ -70,26 +71,37 @@ export class FactIndex {
    * words with a map lookup each, whatever the size of the dataset.
    */
   findEntities(text: string): EntityHit[] {
-    const words: { t: string; start: number; end: number }[] = [];
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push({ t: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
     const hits: EntityHit[] = [];
-    for (let i = 0; i < words.length; i++) {
-      const cands = this.aliases.get(words[i].t);
+    const re = new RegExp(WORD.source, 'gu');
+    const next = new RegExp(WORD.source, 'gu');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const cands = this.aliases.get(m[0].toLowerCase());
       if (!cands) continue;
+      // Only words that start an alias look further, so the cost stays with the text, not the dataset.
+      const follow: { t: string; start: number; end: number }[] = [];
+      const word = (k: number) => {
+        while (follow.length < k) {
+          const prevEnd = follow.length ? follow[follow.length - 1].end : m!.index + m![0].length;
+          next.lastIndex = prevEnd;
+          const w = next.exec(text);
+          // Tokens of one alias are adjacent: separated by at most a space, hyphen or period.
+          if (!w || w.index - prevEnd > 2) return undefined;
+          follow.push({ t: w[0].toLowerCase(), start: w.index, end: w.index + w[0].length });
+        }
+        return follow[k - 1];
+      };
       for (const c of cands) {
-        if (i + c.tokens.length > words.length) continue;
+        let end = m.index + m[0].length;
         let ok = true;
         for (let k = 1; k < c.tokens.length && ok; k++) {
-          const w = words[i + k];
-          // Tokens of one alias must be adjacent: separated by at most a space, hyphen or period.
-          ok = w.t === c.tokens[k] && w.start - words[i + k - 1].end <= 2;
+          const w = word(k);
+          ok = !!w && w.t === c.tokens[k];
+          if (ok) end = w!.end;
         }
         if (!ok) continue;
-        if (c.caseSensitive && !/\p{Lu}/u.test(text[words[i].start])) continue;
-        const last = words[i + c.tokens.length - 1];
-        hits.push({ kind: c.kind, id: c.id, start: words[i].start, end: last.end, epithet: c.epithet });
-        i += c.tokens.length - 1;
+        if (c.caseSensitive && !/\p{Lu}/u.test(text[m.index])) continue;
+        hits.push({ kind: c.kind, id: c.id, start: m.index, end, epithet: c.epithet });
+        re.lastIndex = end;
         break;
       }
     }
