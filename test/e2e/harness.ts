@@ -178,6 +178,7 @@ export async function start(files: Record<string, string>): Promise<Session> {
   };
   const onSignal = (signal: NodeJS.Signals) => {
     killGroup();
+    fs.rmSync(tmp, { recursive: true, force: true });
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.on('exit', killGroup);
