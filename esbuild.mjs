@@ -1,6 +1,7 @@
 // Bundles the client, the language server, the CLI and the data builder into dist/.
 // `--production` minifies; `--only=NAME[,NAME]` builds a subset; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { chmodSync, existsSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const production = args.includes('--production');
@@ -30,4 +31,6 @@ if (watch) {
   for (const [, options] of chosen) (await esbuild.context({ ...common, ...options })).watch();
 } else {
   await Promise.all(chosen.map(([, options]) => esbuild.build({ ...common, ...options })));
+  // The CLI is the package's `bin`: npx runs it directly, so it must be executable.
+  if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
 }
