@@ -265,7 +265,8 @@ export class Judge {
     // Counts run up to the reference date; dates in the sentence list the events counted ("twice, in March and June").
     const until = ref;
     const from = c.scope?.from;
-    const k = cov.find((x) => (!x.from || (from !== undefined && x.from <= from)) && x.to >= until);
+    // A list complete up to its article's date still speaks for a draft written days later.
+    const k = cov.find((x) => (!x.from || (from !== undefined && x.from <= from)) && dayNumber(x.to) >= dayNumber(until) - CURRENT_EVENT_DAYS / 5);
     if (!k) return undefined;
     const members = k.members
       .map((id) => this.index.events.get(id)!)

@@ -157,8 +157,8 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
     const there = /\bthere\b/i.exec(sentence);
     if (tc && ctx.country) claim.place = { id: ctx.country, ...span(sentence, tc) };
     else if (there && ctx.place && !/\bthere (?:is|are|was|were|will|has|have|had)\b/i.test(sentence)) claim.place = { id: ctx.place, ...span(sentence, there) };
-    // "He arrived on March 10": the arrival is at the place the draft just named.
-    else if (claim.arrival && ctx.place && places.length === 0) claim.place = { id: ctx.place, start: 0, end: 0, text: '' };
+    // "He arrived on March 10", "during his previous visit": at the place the draft just named.
+    else if ((claim.arrival || (action === 'visit' && PREVIOUS.test(sentence))) && ctx.place && places.length === 0) claim.place = { id: ctx.place, start: 0, end: 0, text: '' };
   }
 
   // Negation: anything negated that is not a "has not … since", "never before" or "no X has" claim is left alone.

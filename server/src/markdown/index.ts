@@ -8,7 +8,7 @@
 import MarkdownIt from 'markdown-it';
 
 type Md = ReturnType<typeof MarkdownIt>;
-type Token = ReturnType<Md['parse']>[number];
+export type Token = ReturnType<Md['parse']>[number];
 import { LineIndex } from './lines';
 import { frontMatterLineCount, parseFrontMatter } from './frontMatter';
 import { computeSuppression } from './suppress';
@@ -206,22 +206,58 @@ export function parseMarkdown(text: string): MarkdownDocument {
 }
 
 function blockSegments(lines: LineIndex, fmLines: number, markIgnored: (from: number, to: number) => void): ProseSegment[] {
+  const { tokens, references } = blockTokens(lines, 0, lines.lineCount, fmLines);
+  const out: ProseSegment[] = [];
+  buildSegments(tokens, lines, 0, refLookup(references), markIgnored, out);
+  return out;
+}
+
+/** A lookup over markdown-it's env.references (null when there are none), as parseMarkdown uses it. */
+export function refLookup(references: Record<string, unknown> | undefined): RefLookup | null {
+  const normalizeReference = md().utils.normalizeReference;
+  return references && Object.keys(references).length > 0 ? (label) => Object.prototype.hasOwnProperty.call(references, normalizeReference(label)) : null;
+}
+
+/** markdown-it's label normalisation (the keys of env.references). */
+export function normalizeReferenceLabel(label: string): string {
+  return md().utils.normalizeReference(label);
+}
+
+/**
+ * Block tokens of document lines [fromLine, toLine) (toLine === lineCount: to the end of the text). Token
+ * line maps are relative to fromLine. With fromLine 0, the front matter (fmLines) is seen as blank lines
+ * and a BOM is dropped, as parseMarkdown does. Exported for ./incremental.ts.
+ */
+export function blockTokens(lines: LineIndex, fromLine: number, toLine: number, fmLines: number): { tokens: Token[]; references: Record<string, unknown> | undefined } {
   const doc = lines.text;
+  const endOffset = toLine >= lines.lineCount ? doc.length : lines.starts[toLine];
   // markdown-it sees the front matter as blank lines, so its line numbers stay the document's.
   let src: string;
-  if (fmLines > 0) src = '\n'.repeat(fmLines) + doc.slice(lines.starts[Math.min(fmLines, lines.lineCount - 1)]);
-  else src = doc.charCodeAt(0) === 0xfeff ? doc.slice(1) : doc;
-  if (fmLines >= lines.lineCount) src = '\n'.repeat(fmLines);
-
+  if (fromLine > 0) src = doc.slice(lines.starts[fromLine], endOffset);
+  else {
+    if (fmLines > 0) src = '\n'.repeat(fmLines) + doc.slice(lines.starts[Math.min(fmLines, lines.lineCount - 1)], endOffset);
+    else src = doc.charCodeAt(0) === 0xfeff ? doc.slice(1, endOffset) : endOffset === doc.length ? doc : doc.slice(0, endOffset);
+    if (fmLines >= lines.lineCount) src = '\n'.repeat(fmLines);
+  }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const env: Record<string, any> = {};
   const tokens: Token[] = md().parse(src, env);
-  const references = env.references as Record<string, unknown> | undefined;
-  const normalizeReference = md().utils.normalizeReference;
-  const refs: RefLookup | null =
-    references && Object.keys(references).length > 0 ? (label) => Object.prototype.hasOwnProperty.call(references, normalizeReference(label)) : null;
+  return { tokens, references: env.references as Record<string, unknown> | undefined };
+}
 
-  const out: ProseSegment[] = [];
+/**
+ * Prose segments of block tokens whose line maps are relative to document line `lineBase`, appended to
+ * `out` with document offsets. Code blocks are reported to markIgnored in document lines.
+ */
+export function buildSegments(
+  tokens: Token[],
+  lines: LineIndex,
+  lineBase: number,
+  refs: RefLookup | null,
+  markIgnored: (from: number, to: number) => void,
+  out: ProseSegment[],
+): void {
+  const doc = lines.text;
   const containers: SegmentKind[] = [];
   let inHeading = false;
   let inRow = false;
@@ -241,11 +277,11 @@ function blockSegments(lines: LineIndex, fmLines: number, markIgnored: (from: nu
       case 'heading_close': inHeading = false; break;
       case 'fence':
       case 'code_block':
-        if (tok.map) markIgnored(tok.map[0], tok.map[1]);
+        if (tok.map) markIgnored(tok.map[0] + lineBase, tok.map[1] + lineBase);
         break;
       case 'tr_open':
         inRow = true;
-        rowLine = tok.map ? tok.map[0] : -1;
+        rowLine = tok.map ? tok.map[0] + lineBase : -1;
         rowCursor = rowLine >= 0 && rowLine < lines.lineCount ? lines.starts[rowLine] : 0;
         rowHasCell = false;
         builder.reset();
@@ -289,7 +325,7 @@ function blockSegments(lines: LineIndex, fmLines: number, markIgnored: (from: nu
         if (!tok.map || c.length === 0) break;
         const kind: SegmentKind = inHeading ? 'heading' : containers.length ? containers[containers.length - 1] : 'paragraph';
         const map = contentMap(c.length);
-        mapContent(c, tok.map[0], lines, map);
+        mapContent(c, tok.map[0] + lineBase, lines, map);
         builder.reset();
         try {
           scanInline(c, map, builder, refs);
@@ -305,7 +341,6 @@ function blockSegments(lines: LineIndex, fmLines: number, markIgnored: (from: nu
       }
     }
   }
-  return out;
 }
 
 /** Every non-blank line outside the front matter is a paragraph; only whitespace is collapsed. */
@@ -322,3 +357,6 @@ function fallbackSegments(lines: LineIndex, fmLines: number): ProseSegment[] {
   }
   return out;
 }
+
+// The incremental parser (re-parses only changed chunks; same output as parseMarkdown).
+export { createMarkdownParser, type MarkdownParser } from './incremental';
