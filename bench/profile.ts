@@ -8,6 +8,7 @@
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { SourceMap } from 'node:module';
 import { REPO_ROOT } from './drafts';
@@ -100,8 +101,8 @@ export function profileCheck(file: string, workDir: string, seconds = 3, dataDir
   const prof = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!prof) return [];
   const hot = summarize(JSON.parse(fs.readFileSync(path.join(dir, prof), 'utf8')) as CpuProfile, sourceMapper(bundle));
-  // Keep a copy next to the results for DevTools.
-  fs.copyFileSync(path.join(dir, prof), path.join(__dirname, 'check.cpuprofile'));
+  // Keep a copy for DevTools (outside the checkout: the profile is large and not for git).
+  fs.copyFileSync(path.join(dir, prof), path.join(os.tmpdir(), 'factcheck-check.cpuprofile'));
   return hot;
 }
 
