@@ -279,7 +279,7 @@ async function main() {
   let hot: HotSpot[] | undefined;
   if (checkMissed || args.includes('--profile')) {
     hot = profileCheck(path.join(tmp, '1-MB.md'), tmp, 8);
-    results.hotSpots = hot;
+    results.hotSpots = hot.slice(0, 60);
   }
 
   // Print.
