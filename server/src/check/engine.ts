@@ -11,7 +11,7 @@ import type { Engine, EngineOptions } from '../engine';
 import { FactIndex, type EntityHit } from '../facts/index';
 import { parseMarkdown, type ProseSegment } from '../markdown/index';
 import { splitSentences } from '../claims/sentences';
-import { advanceContext, contextKey, newContext, parseClaim, type Context } from '../claims/parse';
+import { advanceContext, advanceContextByNames, contextKey, mayHoldClaim, newContext, parseClaim, type Context } from '../claims/parse';
 import { Judge, type Finding } from './judge';
 import type { Claim } from '../claims/types';
 import { isIsoDate, today } from '../dates/iso';
@@ -90,7 +90,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     const key = `${ref}\u0000${contextKey(ctxIn)}\u0000${seg.key}`;
     const cached = cache.get(key);
     if (cached) return cached;
-    const ctx: Context = { ...ctxIn, people: [...ctxIn.people], seen: new Set(ctxIn.seen) };
+    const ctx: Context = { ...ctxIn, people: [...ctxIn.people], seen: new Set(ctxIn.seen), key: ctxIn.key };
     const before = ctx.seen.size;
     const sentences: SentenceResult[] = [];
     let h0 = 0;
@@ -105,6 +105,11 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       if (text.length > MAX_SENTENCE) {
         // No real sentence is this long: keep the names for hover cards, but do not parse it for claims.
         sentences.push({ start: s.start, end: s.end, hits, dates: [] });
+        continue;
+      }
+      if (!mayHoldClaim(text, hits)) {
+        sentences.push({ start: s.start, end: s.end, hits, dates: [] });
+        advanceContextByNames(ctx, hits, index);
         continue;
       }
       // Repeated sentences in one context read alike: drafts quote and repeat themselves.
@@ -127,7 +132,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       advanceContext(ctx, known.claim, hits, index);
     }
     // Keep the incoming set when nothing was added, so its cached key is reused downstream.
-    const out = { sentences, ctxOut: ctx.seen.size === before ? { ...ctx, seen: ctxIn.seen } : ctx };
+    const out = { sentences, ctxOut: ctx.seen.size === before && ctx.key !== undefined ? ctxIn : ctx };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, out);
     return out;

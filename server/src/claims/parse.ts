@@ -19,6 +19,8 @@ export interface Context {
   place?: string;
   /** Everyone and everything named so far in the draft. */
   seen: Set<string>;
+  /** contextKey's value, kept until the context changes. */
+  key?: string;
 }
 
 export function newContext(): Context {
@@ -27,17 +29,27 @@ export function newContext(): Context {
 
 /** Everything in a context that can change how a sentence is read; two equal keys read alike. */
 export function contextKey(c: Context): string {
-  return `${c.subject ?? ''}|${c.people.slice(-2).join(',')}|${c.country ?? ''}|${c.place ?? ''}|${seenKey(c.seen)}`;
+  return (c.key ??= `${c.subject ?? ''}|${c.people.slice(-2).join(',')}|${c.country ?? ''}|${c.place ?? ''}|${[...c.seen].sort().join(',')}`);
 }
 
-// The seen set only grows along a draft, and most segments add nothing: remember its last key.
-const seenKeys = new WeakMap<Set<string>, { size: number; key: string }>();
-function seenKey(seen: Set<string>): string {
-  const hit = seenKeys.get(seen);
-  if (hit && hit.size === seen.size) return hit.key;
-  const key = [...seen].sort().join(',');
-  seenKeys.set(seen, { size: seen.size, key });
-  return key;
+/**
+ * Whether a sentence can hold a claim the engine judges: an action or a named event together with a quantity
+ * (a date, a number, an ordinal, "since", "again"), or a role before a name. Most sentences of an article have
+ * neither, and skipping them keeps the check linear and cheap.
+ */
+export function mayHoldClaim(sentence: string, hits: EntityHit[]): boolean {
+  if ((sentence.includes('President') || sentence.includes('Minister') || sentence.includes('Supreme')) && ROLE_CUE.test(sentence)) return true;
+  if (!QUANTITY_CUE.test(sentence)) return false;
+  return hits.some((h) => h.kind === 'event') || ACTION_CUE.test(sentence);
+}
+const ROLE_CUE = /\b(?:President|Prime Minister|Vice-President|Supreme Leader)\s+\p{Lu}/u;
+const QUANTITY_CUE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|\b(?:years?|since|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|once|twice|thrice|times|again|before|never|previous(?:ly)?|last|recent(?:ly)?|earlier|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|dozens)\b/i;
+const ACTION_CUE = /\b(?:visit|trip|travel|journey|went|goes|go|going|come|comes|came|arriv|land|touch|reach|set|been|is|was|are|were|be|return|head|fl[yi]|flew|tour|host|stay|time|met|meet|talks|summit|conven|s[ai]t|negotiat|call|phon|telephon|spok|speak|conversation)/i;
+
+/** The context after a sentence that was not parsed: its named people and places still count. */
+export function advanceContextByNames(ctx: Context, hits: EntityHit[], index: FactIndex): void {
+  const people = [...new Set(hits.filter((h) => h.kind === 'person').map((h) => h.id))];
+  advanceContext(ctx, { people, subject: people[0] } as Claim, hits, index);
 }
 
 const VISIT = /\b(visit(?:s|ed|ing)?|trips?|travel(?:s|led|ed|ling|ing)?|journey(?:s|ed)?|went to|goes to|go to|going to|come to|comes to|came to|arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?|touch(?:es|ed|ing)? down|reach(?:es|ed|ing)?|set(?:s|ting)? foot|been to|(?:is|was|are|were|be) (?:back )?in|returns? to|returned to|head(?:s|ed|ing)? to|fl(?:y|ies|ew) to|tour(?:s|ed)?|host(?:s|ed|ing)?|stay(?:s|ed)? in|times? (?:in|to))\b/i;
@@ -53,6 +65,10 @@ const THE_COUNTRY = /\bthe country\b/i;
 const GROUP = /(?<!\b(?:almost|nearly|virtually|few|hardly)\s)\b(?:no|any|the first)\s+(?:other\s+)?(European|foreign|Western)\s+(?:leader|head of state|president)s?\b/i;
 const TITLE_WORDS = new Set(['President', 'Prime', 'Minister', 'Chancellor', 'Vice', 'Vice-President', 'First', 'Supreme', 'Leader', 'Ayatollah', 'Senior', 'General', 'Junta', 'Chief', 'Opposition', 'State', 'The', 'Minsk', 'He', 'His', 'It', 'This', 'That', 'In', 'On', 'By', 'Russian', 'Belarusian', 'Chinese', 'Iranian', 'Kremlin']);
 const ROLE_TITLES = ['Supreme Leader', 'First Vice-President', 'Vice-President', 'Prime Minister', 'President'];
+const ROLE_PATTERNS: [string, RegExp][] = ROLE_TITLES.map((title) => [
+  title,
+  new RegExp(`\\b(\\p{Lu}\\p{Ll}+)\\s+${title.replace('-', '[- ]')}\\s+((?:\\p{Lu}[\\p{L}'’-]+)(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'u'),
+]);
 
 const ORDINAL_NOUN = new RegExp(`\\b(${ORDINAL_PATTERN})(?:\\s+(?:ever|official|state|working|foreign|overseas|known|such|consecutive|straight|ever\\s+official))?\\s+(visits?|trips?|times?|journeys?|meetings?|talks|summits?|calls?|travel)\\b`, 'i');
 /** "It is his second this year", "the third in 2023": an ordinal standing for the sentence's visit or meeting. */
@@ -266,8 +282,8 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   claim.previous = PREVIOUS.test(sentence);
 
   // Roles: "<Demonym> <Title> <Name Name>".
-  for (const title of ROLE_TITLES) {
-    const re = new RegExp(`\\b(\\p{Lu}\\p{Ll}+)\\s+${title.replace('-', '[- ]')}\\s+((?:\\p{Lu}[\\p{L}'’-]+)(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'u');
+  for (const [title, re] of ROLE_PATTERNS) {
+    if (!sentence.includes(title.split(' ')[0])) continue;
     const m = re.exec(sentence);
     if (!m) continue;
     const country = [...index.places.values()].find((p) => p.kind === 'country' && p.demonyms?.includes(m[1]));
@@ -281,7 +297,9 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
 }
 
 /** Carries what this sentence named into the context of the next. */
-export function advanceContext(ctx: Context, claim: Claim, hits: EntityHit[], index: FactIndex): void {
+export function advanceContext(ctx: Context, claim: Pick<Claim, 'people' | 'subject'>, hits: EntityHit[], index: FactIndex): void {
+  if (claim.people.length === 0 && !hits.some((h) => h.kind === 'place')) return;
+  ctx.key = undefined;
   for (const p of claim.people) {
     const i = ctx.people.lastIndexOf(p);
     if (i >= 0) ctx.people.splice(i, 1);

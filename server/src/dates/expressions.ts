@@ -70,19 +70,42 @@ function partRange(part: string | undefined, y: number, m: number): [IsoDate, Is
   return [isoOf(y, m, 21), isoOf(y, m, last), 'part-of-month'];
 }
 
+/** Spans chrono can read as a day: a month name next to a number, a weekday, an ISO or numeric date. */
+const DAY_ANCHOR = new RegExp(
+  `(?:\\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+(?:the\\s+)?)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?![A-Za-z])(?:,?\\s+\\d{4})?|${MONTH_RE}(?![A-Za-z])\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4})?)|\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b)`,
+  'gi',
+);
+
+type ChronoHit = { index: number; text: string; start: chrono.ParsedComponents };
+const chronoMemo = new Map<string, ChronoHit[]>();
+function chronoSpan(span: string, ref: IsoDate): ChronoHit[] {
+  const key = `${ref}|${span}`;
+  let hits = chronoMemo.get(key);
+  if (!hits) {
+    try {
+      hits = chrono.casual.parse(span, { instant: new Date(`${ref}T12:00:00Z`), timezone: 0 }).map((r) => ({ index: r.index, text: r.text, start: r.start }));
+    } catch {
+      hits = [];
+    }
+    if (chronoMemo.size > 5000) chronoMemo.clear();
+    chronoMemo.set(key, hits);
+  }
+  return hits;
+}
+
 /** All date expressions of a sentence, in order, without overlaps. */
 export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf(sentence)): DateExpr[] {
   const out: DateExpr[] = [];
   const taken = (s: number, e: number) => out.some((d) => s < d.end && d.start < e);
   const refDate = new Date(`${ref}T12:00:00Z`);
 
-  let results: chrono.ParsedResult[] = [];
-  // chrono costs about 0.3 ms a call: only sentences with a digit, a month or a weekday can hold a date it reads.
-  const worthChrono = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i.test(sentence);
-  try {
-    if (worthChrono) results = chrono.casual.parse(sentence, { instant: refDate, timezone: 0 });
-  } catch {
-    results = [];
+  // chrono costs about 0.1 ms a sentence. It reads only the few spans that can be day dates or weekdays, and
+  // each span's reading is remembered (the same "March 12" recurs across a draft).
+  const results: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
+  DAY_ANCHOR.lastIndex = 0;
+  const anchored = /\d|day\b/i.test(sentence);
+  for (let m = anchored ? DAY_ANCHOR.exec(sentence) : null; m; m = DAY_ANCHOR.exec(sentence)) {
+    for (const r of chronoSpan(m[0], ref)) results.push({ index: m.index + r.index, text: r.text, start: r.start });
   }
   for (const r of results) {
     const c = r.start;

@@ -17,7 +17,11 @@ export function toIso(d: Date): IsoDate {
   return d.toISOString().slice(0, 10);
 }
 
+const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
 export function isoOf(year: number, month: number, day: number): IsoDate {
+  // The common case without a Date: a real day of a four-digit year.
+  if (year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= 28) return `${year}-${pad(month)}-${pad(day)}`;
   return toIso(new Date(Date.UTC(year, month - 1, day)));
 }
 
