@@ -11,7 +11,7 @@ import type { Engine, EngineOptions } from '../engine';
 import { FactIndex, type EntityHit } from '../facts/index';
 import { parseMarkdown, type ProseSegment } from '../markdown/index';
 import { splitSentences } from '../claims/sentences';
-import { advanceContext, advanceContextByNames, contextKey, mayHoldClaim, newContext, parseClaim, type Context } from '../claims/parse';
+import { advanceContext, advanceContextByNames, contextKey, mayHoldClaim, newContext, parseClaim, readsContext, type Context } from '../claims/parse';
 import { Judge, type Finding } from './judge';
 import type { Claim } from '../claims/types';
 import { isIsoDate, today } from '../dates/iso';
@@ -113,7 +113,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
         continue;
       }
       // Repeated sentences in one context read alike: drafts quote and repeat themselves.
-      const sentenceKey = `${ref}\u0000${contextKey(ctx)}\u0000${text}`;
+      const sentenceKey = `${ref}\u0000${readsContext(text, hits) ? contextKey(ctx) : ''}\u0000${text}`;
       let known = sentenceCache.get(sentenceKey);
       if (!known) {
         const claim = parseClaim(text, hits, ctx, ref, index);

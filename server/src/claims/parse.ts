@@ -46,6 +46,23 @@ const ROLE_CUE = /\b(?:President|Prime Minister|Vice-President|Supreme Leader)\s
 const QUANTITY_CUE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|\b(?:years?|since|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|once|twice|thrice|times|again|before|never|previous(?:ly)?|last|recent(?:ly)?|earlier|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|dozens)\b/i;
 const ACTION_CUE = /\b(?:visit|trip|travel|journey|went|goes|go|going|come|comes|came|arriv|land|touch|reach|set|been|is|was|are|were|be|return|head|fl[yi]|flew|tour|host|stay|time|met|meet|talks|summit|conven|s[ai]t|negotiat|call|phon|telephon|spok|speak|conversation)/i;
 
+/**
+ * Whether reading the sentence depends on the sentences before it: pronouns or "the two leaders" standing for
+ * people, "there" or "the country" for a place, a named event recognised by the draft's subject. A sentence that
+ * reads alone is cached by its text alone.
+ */
+export function readsContext(sentence: string, hits: EntityHit[]): boolean {
+  let people = 0;
+  let places = 0;
+  for (const h of hits) {
+    if (h.kind === 'event') return true;
+    if (h.kind === 'person') people++;
+    else places++;
+  }
+  if (people === 0 || (people === 1 && PAIR.test(sentence))) return true;
+  return places === 0 && /\b(?:the country|there|arriv|land|reach|touch|previous|last)/i.test(sentence);
+}
+
 /** The context after a sentence that was not parsed: its named people and places still count. */
 export function advanceContextByNames(ctx: Context, hits: EntityHit[], index: FactIndex): void {
   const people = [...new Set(hits.filter((h) => h.kind === 'person').map((h) => h.id))];

@@ -19,14 +19,41 @@ interface AliasEntry { kind: EntityKind; id: string; tokens: string[]; caseSensi
 
 // Bounded: an unbounded run over a 5 MB "word" overflows the regular expression stack. No name is this long.
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]{0,99}/gu;
-/**
- * The same words over lower-cased text without Unicode property lookups: ASCII letters and digits, Latin-1 and
- * later letters and marks, but not the punctuation blocks (general punctuation, quotes, dashes, symbols).
- */
-const FAST_WORD = /[0-9a-z\u00b5\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2c00-\u2dff\u2e80-\ud7ff\uf900-\ufdff\ufe70-\ufeff][0-9a-z\u00b5\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2c00-\u2dff\u2e80-\ud7ff\uf900-\ufdff\ufe70-\ufeff\u0300-\u036f]{0,99}/g;
 
 function tokensOf(s: string): string[] {
   return s.match(WORD)?.map((t) => t.toLowerCase()) ?? [];
+}
+
+interface Word { t: string; start: number; end: number }
+
+/** Word characters of lower-cased text: digits, a-z, and letters and marks past Latin-1 outside punctuation blocks. */
+function isWordCode(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  return c === 0xb5 || (c >= 0xc0 && c <= 0x1fff && c !== 0xd7 && c !== 0xf7) || (c >= 0x2c00 && c <= 0x2dff) || (c >= 0x2e80 && c <= 0xd7ff) || (c >= 0xf900 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff);
+}
+
+/** Words of a lower-cased text by a loop over its code units: no regular expression, no match arrays. */
+function scanWords(lower: string): Word[] {
+  const out: Word[] = [];
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && i - start < 100 && isWordCode(lower.charCodeAt(i))) i++;
+    out.push({ t: lower.slice(start, i), start, end: i });
+  }
+  return out;
+}
+
+function regexWords(text: string): Word[] {
+  const out: Word[] = [];
+  const re = new RegExp(WORD.source, 'gu');
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ t: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  return out;
 }
 
 export class FactIndex {
@@ -76,42 +103,25 @@ export class FactIndex {
    * words with a map lookup each, whatever the size of the dataset.
    */
   findEntities(text: string): EntityHit[] {
-    const hits: EntityHit[] = [];
     // Lower-casing the whole text once is much cheaper than a word at a time; when it changes the length
     // (a few letters lower-case to two code units), offsets would drift, so fall back to the exact tokenizer.
     const lower = text.toLowerCase();
-    const fast = lower.length === text.length;
-    const src = fast ? lower : text;
-    const re = new RegExp(fast ? FAST_WORD.source : WORD.source, fast ? 'g' : 'gu');
-    const next = new RegExp(WORD.source, 'gu');
-    for (let m = re.exec(src); m; m = re.exec(src)) {
-      const cands = this.aliases.get(fast ? m[0] : m[0].toLowerCase());
+    const words = lower.length === text.length ? scanWords(lower) : regexWords(text);
+    const hits: EntityHit[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const cands = this.aliases.get(words[i].t);
       if (!cands) continue;
-      // Only words that start an alias look further, so the cost stays with the text, not the dataset.
-      const follow: { t: string; start: number; end: number }[] = [];
-      const word = (k: number) => {
-        while (follow.length < k) {
-          const prevEnd = follow.length ? follow[follow.length - 1].end : m!.index + m![0].length;
-          next.lastIndex = prevEnd;
-          const w = next.exec(text);
-          // Tokens of one alias are adjacent: separated by at most a space, hyphen or period.
-          if (!w || w.index - prevEnd > 2) return undefined;
-          follow.push({ t: w[0].toLowerCase(), start: w.index, end: w.index + w[0].length });
-        }
-        return follow[k - 1];
-      };
       for (const c of cands) {
-        let end = m.index + m[0].length;
+        if (i + c.tokens.length > words.length) continue;
         let ok = true;
         for (let k = 1; k < c.tokens.length && ok; k++) {
-          const w = word(k);
-          ok = !!w && w.t === c.tokens[k];
-          if (ok) end = w!.end;
+          // Tokens of one alias are adjacent: separated by at most a space, hyphen or period.
+          ok = words[i + k].t === c.tokens[k] && words[i + k].start - words[i + k - 1].end <= 2;
         }
         if (!ok) continue;
-        if (c.caseSensitive && !/\p{Lu}/u.test(text[m.index])) continue;
-        hits.push({ kind: c.kind, id: c.id, start: m.index, end, epithet: c.epithet });
-        re.lastIndex = end;
+        if (c.caseSensitive && !/\p{Lu}/u.test(text[words[i].start])) continue;
+        hits.push({ kind: c.kind, id: c.id, start: words[i].start, end: words[i + c.tokens.length - 1].end, epithet: c.epithet });
+        i += c.tokens.length - 1;
         break;
       }
     }
