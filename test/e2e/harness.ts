@@ -113,6 +113,10 @@ export interface Session {
   browser: Browser;
   workspace: string;
   logFile: string;
+  /** The throwaway --extensions-dir: the installed extension, and so its server's command line, is under it. */
+  extensionsDir: string;
+  /** code-server's process group (its pid): everything it starts runs in it. */
+  pgid: number;
   close(keepLog: boolean): Promise<void>;
 }
 
@@ -222,7 +226,7 @@ export async function start(files: Record<string, string>): Promise<Session> {
     const page = await context.newPage();
     await page.goto(`${url}?folder=${encodeURIComponent(workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    return { page, browser, workspace, logFile, close };
+    return { page, browser, workspace, logFile, extensionsDir: extensions, pgid, close };
   } catch (err) {
     await close(true);
     throw err;

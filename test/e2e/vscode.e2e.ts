@@ -2,6 +2,7 @@
 // every assertion reads what the page shows. Screenshots of each step go to test-results/e2e-*.png.
 // The tests run in order and share one VS Code window.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { RESULTS, start, type Session } from './harness';
@@ -113,6 +114,56 @@ async function problemsText(page: Page): Promise<string> {
   }
   return norm((await panel.textContent()) ?? '');
 }
+
+/** Pids of the language servers run for the extension installed in `extensionsDir`: live processes whose command line
+ * names `<extensionsDir>/<extension>/dist/server.js`, so never another VS Code's. A killed, not yet reaped server has an
+ * empty command line and is not counted. */
+function serverPids(extensionsDir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const server = args.some((a) => a.startsWith(extensionsDir + path.sep) && a.endsWith(`${path.sep}dist${path.sep}server.js`));
+    if (server) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+/** The process group of `pid` (field 5 of /proc/PID/stat, after the parenthesised command name). */
+function processGroup(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+}
+
+// Records, from now on, the text of every notification toast the page shows (toasts can be hidden again, so counting
+// the visible ones later could miss one) and each change in the number of warning squiggles drawn, with its time
+// (a squiggle that goes and comes back between two polls would be missed too). A plain script, as in wordBox.
+const RECORD_PAGE = `(() => {
+  if (window.__factcheckToasts) return;
+  const texts = (window.__factcheckToasts = []);
+  const squiggles = (window.__factcheckSquiggles = []);
+  const seen = new WeakSet();
+  const scan = () => {
+    for (const toast of document.querySelectorAll('.notifications-toasts .notification-toast')) {
+      const message = toast.querySelector('.notification-list-item-message') ?? toast;
+      const text = (message.innerText ?? '').trim();
+      if (!text || seen.has(toast)) continue;
+      seen.add(toast);
+      texts.push(text);
+    }
+    const n = document.querySelectorAll('.monaco-editor .squiggly-warning').length;
+    if (!squiggles.length || squiggles[squiggles.length - 1].n !== n) squiggles.push({ t: Date.now(), n });
+  };
+  new MutationObserver(scan).observe(document.body, { childList: true, subtree: true, characterData: true });
+  scan();
+})()`;
+const recordedToasts = async (page: Page): Promise<string[]> => ((await page.evaluate('window.__factcheckToasts ?? []')) as string[]).map(norm);
+const squiggleCounts = async (page: Page): Promise<{ t: number; n: number }[]> => (await page.evaluate('window.__factcheckSquiggles ?? []')) as { t: number; n: number }[];
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -246,5 +297,103 @@ describe('VS Code (code-server) with the packaged extension', function () {
     assert.match(text, /second/);
     await shot(page, '5-problems');
     process.stderr.write(`      [e2e] new warning after ${elapsed} ms\n`);
+  });
+
+  it('6. a killed language server is restarted by the client and the warnings come back', async () => {
+    const extensionsDir = session!.extensionsDir;
+    const CRASHED = /Fact Check server crashed/i;
+    await page.locator('.tabs-container .tab', { hasText: 'right.md' }).first().click();
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'attached', timeout: 5_000 });
+    await page.evaluate(RECORD_PAGE);
+    const shownBefore = (await recordedToasts(page)).filter((t) => CRASHED.test(t)).length;
+    assert.equal(shownBefore, 0, 'a crash notification before anything crashed');
+
+    /** Waits until the squiggle count drawn since the kill went to 0 and then up again; returns the ms since the kill. */
+    const goneAndBack = async (countsBefore: number, killedAt: number): Promise<number> => {
+      try {
+        await waitFor('the squiggle to go and come back', async () => {
+          const after = (await squiggleCounts(page)).slice(countsBefore);
+          const gone = after.findIndex((c) => c.n === 0);
+          return gone >= 0 && after.slice(gone).some((c) => c.n > 0);
+        }, 10_000);
+      } catch (err) {
+        const counts = await squiggleCounts(page);
+        const t0 = counts[countsBefore]?.t ?? 0;
+        const seen = counts.slice(countsBefore).map((c) => `${c.n} at +${c.t - t0} ms`);
+        throw new Error(`${(err as Error).message}; squiggle counts drawn since the kill: ${JSON.stringify(seen)}`);
+      }
+      return Date.now() - killedAt;
+    };
+
+    /** SIGKILLs the one server of this code-server and waits for the client to start another; returns its pid. */
+    const killAndWaitForNew = async (): Promise<{ pid: number; ms: number }> => {
+      const running = serverPids(extensionsDir);
+      assert.equal(running.length, 1, `expected one language server under ${extensionsDir}, found pids ${JSON.stringify(running)}`);
+      const [old] = running;
+      assert.equal(processGroup(old), session!.pgid, `server ${old} is not in this code-server's process group`);
+      process.kill(old, 'SIGKILL');
+      const killed = Date.now();
+      const pid = await waitFor(`a new language server after killing pid ${old}`, async () => {
+        const now = serverPids(extensionsDir).filter((p) => p !== old);
+        return now.length === 1 && now[0];
+      }, 10_000);
+      return { pid, ms: Date.now() - killed };
+    };
+
+    // 1. kill it; the client starts a new one, says so, and the open draft's warning goes (the client drops the dead
+    //    server's diagnostics) and comes back on its own
+    const countsBefore = (await squiggleCounts(page)).length;
+    const first = await killAndWaitForNew();
+    const killedAt = Date.now() - first.ms;
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: CRASHED }).first();
+    try {
+      await toast.waitFor({ state: 'visible', timeout: 10_000 });
+    } catch {
+      assert.fail(`no "server crashed" notification; notifications shown: ${JSON.stringify(await recordedToasts(page))}`);
+    }
+    const notification = norm(await toast.innerText()).replace(/\s+/g, ' ').trim();
+    const squiggleMs = await goneAndBack(countsBefore, killedAt);
+    await waitFor('the right.md warning in Problems after the restart', async () => {
+      const t = await problemsText(page);
+      return /right\.md/.test(t) && /second/.test(t) && t;
+    }, 10_000);
+    const backMs = Date.now() - killedAt;
+
+    // 2. the new server checks edits: make wrong.md (fixed in step 4) wrong again
+    await openFile(page, 'wrong.md', 'for the second time');
+    assert.equal(await page.locator('.monaco-editor .squiggly-warning').count(), 0, 'wrong.md is flagged before the edit');
+    const at = await wordBox(page, 'second', 'for the second time');
+    await page.mouse.dblclick(at.x, at.y);
+    await page.keyboard.type('fifth');
+    const typed = Date.now();
+    await waitFor('the edit', async () => (await editorLines(page)).some((l) => l.includes('for the fifth time')), 2_000);
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'attached', timeout: 10_000 });
+    const editMs = Date.now() - typed;
+    await waitFor('the wrong.md warning in Problems', async () => {
+      const t = await problemsText(page);
+      return /wrong\.md/.test(t) && /right\.md/.test(t) && t;
+    }, 10_000);
+    await shot(page, '6-restarted');
+
+    // 3. a second crash is recovered from too, but the user is not told again
+    const countsBeforeSecond = (await squiggleCounts(page)).length;
+    const second = await killAndWaitForNew();
+    const killedAgain = Date.now() - second.ms;
+    assert.notEqual(second.pid, first.pid);
+    const secondSquiggleMs = await goneAndBack(countsBeforeSecond, killedAgain);
+    await waitFor('both warnings in Problems after the second restart', async () => {
+      const t = await problemsText(page);
+      return /wrong\.md/.test(t) && /right\.md/.test(t) && t;
+    }, 10_000);
+    const secondBackMs = Date.now() - killedAgain;
+    await sleep(1000); // a second notification, if any, would come with the restart
+    const toasts = await recordedToasts(page);
+    const crashed = toasts.filter((t) => CRASHED.test(t));
+    assert.equal(crashed.length, 1, `the crash notification should be shown once, was shown ${crashed.length} times: ${JSON.stringify(toasts)}`);
+    process.stderr.write(
+      `      [e2e] server restarted in ${first.ms} ms (pid ${first.pid}), squiggle back ${squiggleMs} ms and Problems entry ${backMs} ms after the kill, ` +
+        `new warning ${editMs} ms after an edit; second kill: restarted in ${second.ms} ms (pid ${second.pid}), squiggle back after ${secondSquiggleMs} ms, Problems after ${secondBackMs} ms; ` +
+        `notification: "${notification}"; other notifications: ${JSON.stringify(toasts.filter((t) => !CRASHED.test(t)))}\n`,
+    );
   });
 });
