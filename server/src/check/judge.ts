@@ -103,7 +103,7 @@ export class Judge {
   private candidates(c: Claim, opts: { ignorePlace?: boolean } = {}): FactEvent[] {
     const s = c.subject;
     if (!s || !c.action) return [];
-    const pool = this.index.people.has(s) ? this.index.eventsOf(s) : this.index.dataset.events.filter((e) => e.actors.some((a) => this.index.isInGroup(a, s)));
+    const pool = this.index.people.has(s) ? this.index.eventsOf(s) : this.index.eventsOfGroup(s);
     return pool.filter((e) => {
       if (e.type === 'event') return false;
       const placeOk = opts.ignorePlace || !c.place || (!!e.place && this.index.compatiblePlaces(c.place.id, e.place));
@@ -195,7 +195,7 @@ export class Judge {
 
   private role(c: Claim, ref: string): Finding | true | undefined {
     if (!c.role) return undefined;
-    const holders = [...this.index.people.values()].filter((p) =>
+    const holders = this.index.holdersOf(c.role.title, c.role.country).filter((p) =>
       p.roles?.some((r) => r.title === c.role!.title && r.country === c.role!.country && Math.abs(dayNumber(r.asOf) - dayNumber(ref)) <= 180),
     );
     if (holders.length !== 1) return undefined;

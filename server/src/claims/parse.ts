@@ -303,7 +303,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
     if (!sentence.includes(title.split(' ')[0])) continue;
     const m = re.exec(sentence);
     if (!m) continue;
-    const country = [...index.places.values()].find((p) => p.kind === 'country' && p.demonyms?.includes(m[1]));
+    const country = index.countryByDemonym(m[1]);
     if (!country) continue;
     const nameStart = m.index + m[0].length - m[2].length;
     const person = hits.find((h) => h.kind === 'person' && h.start >= nameStart && h.start < nameStart + m[2].length);

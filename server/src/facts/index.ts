@@ -63,6 +63,14 @@ export class FactIndex {
   /** First token of an alias → the aliases that start with it, longest first. */
   private readonly aliases = new Map<string, AliasEntry[]>();
   private readonly eventsByPerson = new Map<string, FactEvent[]>();
+  /** Events whose actors include a member of the group, by group id. */
+  private readonly eventsByGroup = new Map<string, FactEvent[]>();
+  /** Coverage by type and by the person or group it is about (either side of a meeting). */
+  private readonly coverageByParty = new Map<string, Coverage[]>();
+  /** Holders of a role, by "title|country". */
+  private readonly roleHolders = new Map<string, Person[]>();
+  /** Countries by demonym ("Iranian" → iran). */
+  private readonly byDemonym = new Map<string, Place>();
   private readonly namedEvents: FactEvent[] = [];
 
   constructor(readonly dataset: Dataset) {
@@ -88,6 +96,21 @@ export class FactIndex {
       }
     }
     for (const list of this.aliases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    for (const e of dataset.events) {
+      const groups = new Set(e.actors.flatMap((a) => this.people.get(a)?.groups ?? []));
+      for (const g of groups) push(this.eventsByGroup, g, e);
+    }
+    for (const c of dataset.coverage) {
+      push(this.coverageByParty, `${c.type}|${c.subject}`, c);
+      if (c.with) push(this.coverageByParty, `${c.type}|${c.with}`, c);
+    }
+    for (const p of dataset.people) for (const r of p.roles ?? []) push(this.roleHolders, `${r.title}|${r.country ?? ''}`, p);
+    for (const p of dataset.places) if (p.kind === 'country') for (const d of p.demonyms ?? []) this.byDemonym.set(d, p);
   }
 
   private addAlias(alias: string, kind: EntityKind, id: string, caseSensitive: boolean, epithet: boolean): void {
@@ -152,13 +175,27 @@ export class FactIndex {
     return this.eventsByPerson.get(person) ?? [];
   }
 
+  eventsOfGroup(group: string): FactEvent[] {
+    return this.eventsByGroup.get(group) ?? [];
+  }
+
+  holdersOf(title: string, country: string): Person[] {
+    return this.roleHolders.get(`${title}|${country}`) ?? [];
+  }
+
+  countryByDemonym(demonym: string): Place | undefined {
+    return this.byDemonym.get(demonym);
+  }
+
   isInGroup(person: string, group: string): boolean {
     return this.people.get(person)?.groups?.includes(group) ?? false;
   }
 
   /** Coverage statements that apply to a subject (a person or a group the person belongs to). */
   coverageFor(type: Coverage['type'], subject: string, opts: { place?: string; with?: string }): Coverage[] {
-    return this.dataset.coverage.filter((c) => {
+    const parties = [subject, ...(this.people.get(subject)?.groups ?? [])];
+    const pool = new Set(parties.flatMap((p) => this.coverageByParty.get(`${type}|${p}`) ?? []));
+    return [...pool].filter((c) => {
       if (c.type !== type) return false;
       if (c.subject !== subject && !this.isInGroup(subject, c.subject) && !(c.with === subject && opts.with === c.subject)) return false;
       if (type === 'visit') {
