@@ -1,7 +1,7 @@
 // Bundles the client, the language server, the CLI and the data builder into dist/.
 // `--production` minifies; `--only=NAME[,NAME]` builds a subset; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const production = args.includes('--production');
@@ -16,7 +16,24 @@ const targets = {
   data: { entryPoints: ['scripts/build-data.ts'], outfile: 'dist/build-data.js' },
 };
 
+// The dataset's JSON Schema compiled once, at build time, into plain validation code (ajv's standalone mode):
+// a process that loads the dataset then pays neither for ajv's compiler nor for compiling the schema.
+const schemaValidator = {
+  name: 'factcheck-schema-validator',
+  setup(build) {
+    build.onResolve({ filter: /^factcheck:schema-validator$/ }, () => ({ path: 'schema-validator', namespace: 'factcheck' }));
+    build.onLoad({ filter: /.*/, namespace: 'factcheck' }, async () => {
+      const { default: Ajv } = await import('ajv');
+      const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+      const schema = JSON.parse(readFileSync('data/facts.schema.json', 'utf8'));
+      const ajv = new Ajv({ strict: false, code: { source: true } });
+      return { contents: standaloneCode(ajv, ajv.compile(schema)), loader: 'js', resolveDir: process.cwd(), watchFiles: ['data/facts.schema.json'] };
+    });
+  },
+};
+
 const common = {
+  plugins: [schemaValidator],
   bundle: true,
   platform: 'node',
   format: 'cjs',

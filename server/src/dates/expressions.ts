@@ -76,7 +76,7 @@ const DAY_ANCHOR = new RegExp(
   'gi',
 );
 
-type ChronoHit = { index: number; text: string; start: chrono.ParsedComponents };
+type ChronoHit = { index: number; text: string; start: chrono.ParsedResult['start'] };
 const chronoMemo = new Map<string, ChronoHit[]>();
 function chronoSpan(span: string, ref: IsoDate): ChronoHit[] {
   const key = `${ref}|${span}`;
@@ -101,7 +101,7 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
 
   // chrono costs about 0.1 ms a sentence. It reads only the few spans that can be day dates or weekdays, and
   // each span's reading is remembered (the same "March 12" recurs across a draft).
-  const results: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
+  const results: { index: number; text: string; start: chrono.ParsedResult['start'] }[] = [];
   DAY_ANCHOR.lastIndex = 0;
   const anchored = /\d|day\b/i.test(sentence);
   for (let m = anchored ? DAY_ANCHOR.exec(sentence) : null; m; m = DAY_ANCHOR.exec(sentence)) {

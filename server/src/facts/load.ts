@@ -3,7 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
+import type { ErrorObject, default as AjvClass } from 'ajv';
 import type { Dataset } from './types';
 import { referenceProblems } from './build';
 import { quoteLine } from './seeds';
@@ -30,7 +30,21 @@ export function defaultSeedsDir(): string {
   return path.join(packageRoot(), 'seeds');
 }
 
-let validate: ReturnType<Ajv['compile']> | undefined;
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+let validate: Validate | undefined;
+
+/** The schema validator: precompiled by esbuild.mjs into the bundles; compiled here when run from sources. */
+function schemaValidator(): Validate {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require('factcheck:schema-validator');
+    return (mod.default ?? mod) as Validate;
+  } catch {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv = require('ajv').default as typeof AjvClass;
+    return new Ajv({ allErrors: false, strict: false }).compile(schema) as Validate;
+  }
+}
 
 export function loadDataset(dataDir = defaultDataDir(), seedsDir = path.join(dataDir, '..', 'seeds')): Dataset {
   const file = path.join(dataDir, 'facts.json');
@@ -46,7 +60,7 @@ export function loadDataset(dataDir = defaultDataDir(), seedsDir = path.join(dat
   } catch (e) {
     throw new DatasetError(file, '', `not valid JSON: ${(e as Error).message}`);
   }
-  validate ??= new Ajv({ allErrors: false, strict: false }).compile(schema);
+  validate ??= schemaValidator();
   if (!validate(data)) {
     const err = validate.errors![0];
     const field = err.instancePath || '/';
