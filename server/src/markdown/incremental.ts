@@ -62,6 +62,7 @@ interface Chunk {
 }
 
 const MAX_JOIN_MEMORY = 4096;
+const MIN_CHUNK = 64;
 
 /** HTML block start conditions 1-5 (they can span blank lines): the end marker, or null. */
 function htmlEnd(text: string, p: number, e: number): RegExp | null {
@@ -189,7 +190,9 @@ function shiftEntry(src: Entry, offset: number, line: number): Entry {
 
 /** A stateful parser: parse(text) equals parseMarkdown(text), re-parsing only what changed since the last call. */
 export function createMarkdownParser(): MarkdownParser {
-  let cache = new Map<string, Entry[]>();
+  let cache = new Map<string, { entries: Entry[]; next: number }>();
+  /** The previous call's entries by start offset. */
+  let prevAt = new Map<number, Entry>();
   /** Texts of scanned chunks whose cut turned out not to be one: joined with the next chunk. */
   let joinAfter = new Set<string>();
   let fmCache: { key: string; value: FrontMatter | undefined } | null = null;
@@ -221,6 +224,8 @@ export function createMarkdownParser(): MarkdownParser {
     {
       let startLine = 0;
       for (let k = 0; k <= cuts.length; k++) {
+        // Tiny chunks cost more to keep than to parse: a cut is taken once the chunk has MIN_CHUNK characters.
+        if (k < cuts.length && starts[cuts[k]] - offsetOf(startLine) < MIN_CHUNK) continue;
         const endLine = k < cuts.length ? cuts[k] : lineCount;
         const nbe = k < cuts.length ? nonBlankEnds[k] : lineCount;
         const start = offsetOf(startLine);
@@ -234,19 +239,19 @@ export function createMarkdownParser(): MarkdownParser {
       }
     }
 
-    // 2. Cache hits: an entry at the same place first, else one to shift.
+    // 2. Cache hits: the entry at the same place first, else one of the same text (to shift).
     const prev = cache;
     const claimed = new Set<Entry>();
     for (const ch of chunks) {
       const list = prev.get(ch.text);
       if (!list) continue;
       let pick: Entry | null = null;
-      for (const en of list) {
-        if (claimed.has(en)) continue;
-        if (en.offset === ch.start && en.line === ch.startLine) { pick = en; break; }
-        if (!pick) pick = en;
+      const there = prevAt.get(ch.start);
+      if (there && there.text === ch.text && there.line === ch.startLine && !claimed.has(there)) pick = there;
+      else {
+        while (list.next < list.entries.length && claimed.has(list.entries[list.next])) list.next++;
+        pick = list.next < list.entries.length ? list.entries[list.next++] : list.entries[0];
       }
-      if (!pick) pick = list[0];
       claimed.add(pick);
       ch.entry = pick;
     }
@@ -291,7 +296,8 @@ export function createMarkdownParser(): MarkdownParser {
     }
 
     // 5. Segments of the new chunks; placing the reused ones.
-    const next = new Map<string, Entry[]>();
+    const next = new Map<string, { entries: Entry[]; next: number }>();
+    const nextAt = new Map<number, Entry>();
     for (const b of built) b.chunk.entry = buildEntry(b, lines, labels, refSig);
     const segments: ProseSegment[] = [];
     let anyIgnored = fmLines > 0;
@@ -299,11 +305,13 @@ export function createMarkdownParser(): MarkdownParser {
       let en = ch.entry!;
       if (en.offset !== ch.start || en.line !== ch.startLine) ch.entry = en = shiftEntry(en, ch.start, ch.startLine);
       const list = next.get(ch.text);
-      if (list) list.push(en); else next.set(ch.text, [en]);
+      if (list) list.entries.push(en); else next.set(ch.text, { entries: [en], next: 0 });
+      nextAt.set(ch.start, en);
       for (const s of en.segments) segments.push(s);
       if (en.ignored.length) anyIgnored = true;
     }
     cache = next;
+    prevAt = nextAt;
     if (joinAfter.size > MAX_JOIN_MEMORY) joinAfter = new Set();
 
     // 6. Suppression over the whole document.
@@ -403,7 +411,7 @@ export function createMarkdownParser(): MarkdownParser {
       let cur: Token[] = [];
       const flush = () => built.push({ chunk: out[ci], tokens: cur, lineBase: base, defs: null });
       for (const tok of tokens) {
-        if (tok.level === 0 && tok.nesting !== -1 && tok.map) {
+        if (tok.nesting !== -1 && tok.map) {
           const line = tok.map[0] + base;
           while (ci < newJ - 1 && line >= out[ci].endLine) {
             flush();
@@ -458,6 +466,7 @@ export function createMarkdownParser(): MarkdownParser {
         doc = parseIncremental(text);
       } catch {
         cache = new Map();
+        prevAt = new Map();
         joinAfter = new Set();
         doc = md.parseMarkdown(text);
       }
