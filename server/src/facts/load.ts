@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ErrorObject, default as AjvClass } from 'ajv';
 import type { Dataset } from './types';
-import { referenceProblems } from './build';
+import { referenceProblems } from './references';
 import { quoteLine } from './seeds';
 import schema from '../../../data/facts.schema.json';
 
@@ -16,19 +16,8 @@ export class DatasetError extends Error {
   }
 }
 
-/** The folder holding data/ and seeds/: the package root above dist/ (bundled) or above server/src/facts/ (sources). */
-function packageRoot(): string {
-  for (let dir = __dirname, i = 0; i < 5; i++, dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'data', 'facts.json'))) return dir;
-  }
-  return path.resolve(__dirname, '..');
-}
-export function defaultDataDir(): string {
-  return path.join(packageRoot(), 'data');
-}
-export function defaultSeedsDir(): string {
-  return path.join(packageRoot(), 'seeds');
-}
+export { defaultDataDir, defaultSeedsDir } from './paths';
+import { defaultDataDir } from './paths';
 
 type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 let validate: Validate | undefined;

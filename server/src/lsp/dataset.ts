@@ -3,7 +3,15 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { createEngine, defaultDataDir, defaultSeedsDir, loadDataset, DatasetError, type Engine } from '../engine';
+import type { Engine } from '../engine';
+import { defaultDataDir, defaultSeedsDir } from '../facts/paths';
+
+// The engine (chrono-node, markdown-it, yaml) is loaded on first use, after `initialize` has been answered:
+// an editor waits for nothing it does not need yet.
+type EngineModule = typeof import('../engine');
+let engineModule: EngineModule | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const engineApi = (): EngineModule => (engineModule ??= require('../engine') as EngineModule);
 
 export interface DataLocation {
   dataDir: string;
@@ -24,7 +32,7 @@ export function resolveDataLocation(options: { dataDir?: unknown; seedsDir?: unk
 }
 
 export function describeDatasetError(err: unknown, location: DataLocation): string {
-  if (err instanceof DatasetError || (err && typeof err === 'object' && 'file' in err && 'message' in err)) {
+  if (err && typeof err === 'object' && 'file' in err && 'message' in err) {
     const e = err as { file?: string; field?: string; detail?: string; message: string };
     const file = e.file ? e.file : path.join(location.dataDir, 'facts.json');
     const field = e.field ? `, field ${e.field}` : '';
@@ -50,6 +58,7 @@ export class DatasetHolder {
 
   load(): LoadOutcome {
     try {
+      const { loadDataset, createEngine } = engineApi();
       const dataset = loadDataset(this.location.dataDir, this.location.seedsDir);
       const engine = createEngine(dataset, { seedsDir: this.location.seedsDir });
       this.engine = engine;
