@@ -4,7 +4,7 @@
 // future forward, the present takes the nearest.
 
 import * as chrono from 'chrono-node/en';
-import { MONTHS, addDays, dayNumber, isoOf, lastDayOfMonth, type IsoDate } from './iso';
+import { MONTHS, addDays, dayNumber, isIsoDate, isoOf, lastDayOfMonth, type IsoDate } from './iso';
 
 export type Tense = 'past' | 'future' | 'present';
 export type DatePrecision = 'day' | 'part-of-month' | 'month' | 'year';
@@ -76,14 +76,49 @@ const DAY_ANCHOR = new RegExp(
   'gi',
 );
 
-type ChronoHit = { index: number; text: string; start: chrono.ParsedResult['start'] };
-const chronoMemo = new Map<string, ChronoHit[]>();
-function chronoSpan(span: string, ref: IsoDate): ChronoHit[] {
+/** What a day-date span says for certain. */
+interface DayParts { year?: number; month?: number; day?: number; weekday?: number }
+type DayHit = { index: number; text: string; parts: DayParts };
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const FAST_DAY = new RegExp(
+  `^(?:(mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+(?:the\\s+)?)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})|(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?)(?:,?\\s+(\\d{4}))?$`,
+  'i',
+);
+
+/**
+ * The forms a draft writes most ("March 12", "12 March 2023", "Monday, December 19, 2022", "2023-03-12") are read
+ * directly; anything else goes to chrono-node. chrono's first use costs about 250 ms (it compiles its large
+ * patterns), more than a whole check of a long draft, so it is kept for the forms only it reads.
+ */
+function readDaySpan(span: string, ref: IsoDate): DayHit[] {
+  let m = FAST_DAY.exec(span);
+  if (m) {
+    const month = monthIndex(m[3] ?? m[4]);
+    const day = +(m[2] ?? m[5]);
+    const year = m[6] ? +m[6] : undefined;
+    if (month >= 1 && day >= 1 && day <= lastDayOfMonth(year ?? 2024, month)) {
+      return [{ index: 0, text: span, parts: { month, day, ...(year ? { year } : {}) } }];
+    }
+    return [];
+  }
+  if ((m = /^(mon|tues|wednes|thurs|fri|satur|sun)day$/i.exec(span))) return [{ index: 0, text: span, parts: { weekday: WEEKDAYS.indexOf(m[1].slice(0, 3).toLowerCase()) } }];
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(span)) && isIsoDate(span)) return [{ index: 0, text: span, parts: { year: +m[1], month: +m[2], day: +m[3] } }];
+  return chronoSpan(span, ref);
+}
+
+const chronoMemo = new Map<string, DayHit[]>();
+function chronoSpan(span: string, ref: IsoDate): DayHit[] {
   const key = `${ref}|${span}`;
   let hits = chronoMemo.get(key);
   if (!hits) {
     try {
-      hits = chrono.casual.parse(span, { instant: new Date(`${ref}T12:00:00Z`), timezone: 0 }).map((r) => ({ index: r.index, text: r.text, start: r.start }));
+      hits = chrono.casual.parse(span, { instant: new Date(`${ref}T12:00:00Z`), timezone: 0 }).map((r) => {
+        const c = r.start;
+        const parts: DayParts = {};
+        for (const k of ['year', 'month', 'day', 'weekday'] as const) if (c.isCertain(k)) parts[k] = c.get(k)!;
+        return { index: r.index, text: r.text, parts };
+      });
     } catch {
       hits = [];
     }
@@ -101,14 +136,14 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
 
   // chrono costs about 0.1 ms a sentence. It reads only the few spans that can be day dates or weekdays, and
   // each span's reading is remembered (the same "March 12" recurs across a draft).
-  const results: { index: number; text: string; start: chrono.ParsedResult['start'] }[] = [];
+  const results: DayHit[] = [];
   DAY_ANCHOR.lastIndex = 0;
   const anchored = /\d|day\b/i.test(sentence);
   for (let m = anchored ? DAY_ANCHOR.exec(sentence) : null; m; m = DAY_ANCHOR.exec(sentence)) {
-    for (const r of chronoSpan(m[0], ref)) results.push({ index: m.index + r.index, text: r.text, start: r.start });
+    for (const r of readDaySpan(m[0], ref)) results.push({ index: m.index + r.index, text: r.text, parts: r.parts });
   }
   for (const r of results) {
-    const c = r.start;
+    const c = r.parts;
     let text = r.text;
     let start = r.index;
     const lead = /^(on|in|at|by|from|since|the)\s+/i.exec(text);
@@ -116,15 +151,15 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
     text = text.replace(/[\s,;.]+$/, '');
     // Only calendar dates and weekdays: chrono also reads "for half an hour" or "now" as moments.
     if (!/\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i.test(text)) continue;
-    if (c.isCertain('day') && c.isCertain('month')) {
-      const [m, d] = [c.get('month')!, c.get('day')!];
+    if (c.day !== undefined && c.month !== undefined) {
+      const [m, d] = [c.month, c.day];
       let from: IsoDate;
-      if (c.isCertain('year')) from = isoOf(c.get('year')!, m, d);
+      if (c.year !== undefined) from = isoOf(c.year, m, d);
       else from = placeYear(ref, tense, (y) => [isoOf(y, m, d), isoOf(y, m, d)])[0];
       const dayFirst = /^\d/.test(text);
-      out.push({ start, end: start + text.length, text, from, to: from, precision: 'day', style: { dayFirst, withYear: c.isCertain('year'), shortMonth: /\b[A-Z][a-z]{2}\.?(\s|$)/.test(text) && !/May/.test(text) } });
-    } else if (c.isCertain('weekday') && !c.isCertain('month')) {
-      const wd = c.get('weekday')!;
+      out.push({ start, end: start + text.length, text, from, to: from, precision: 'day', style: { dayFirst, withYear: c.year !== undefined, shortMonth: /\b[A-Z][a-z]{2}\.?(\s|$)/.test(text) && !/May/.test(text) } });
+    } else if (c.weekday !== undefined && c.month === undefined) {
+      const wd = c.weekday;
       const refWd = refDate.getUTCDay();
       let delta = (wd - refWd + 7) % 7;
       if (tense === 'past') delta = delta === 0 ? 0 : delta - 7;
