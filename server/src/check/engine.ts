@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { CheckOptions, CheckResult, ClaimReport, DateMention, Diagnostic, Mention, Position, Range, Source } from '../types';
 import type { Dataset } from '../facts/types';
 import type { Engine, EngineOptions } from '../engine';
-import { FactIndex, type EntityHit } from '../facts/index';
+import { FactIndex, wordsOf, type EntityHit } from '../facts/index';
 import { parseMarkdown, type ProseSegment } from '../markdown/index';
 import { splitSentences } from '../claims/sentences';
 import { advanceContext, advanceContextByNames, contextKey, mayHoldClaim, newContext, parseClaim, readsContext, type Context } from '../claims/parse';
@@ -40,7 +40,7 @@ interface SentenceJudgement {
 }
 
 /** Words that make a sentence worth parsing even when it names no one: pronouns and titles. */
-const WORTH_PARSING = /\b(he|his|him|they|their|the two leaders|both leaders|the leaders|president|prime minister|there)\b/i;
+const WORTH_PARSING = new Set(['he', 'his', 'him', 'they', 'their', 'leaders', 'president', 'minister', 'there']);
 const CACHE_LIMIT = 20_000;
 /** Longer "sentences" are run-ons, tables of data or garbage; parsing them could only produce false alarms. */
 const MAX_SENTENCE = 1_500;
@@ -85,8 +85,9 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
 
   function checkSegment(seg: ProseSegment, ref: string, ctxIn: Context): SegmentResult {
     // Most blocks name no one and say "he" nowhere: they can neither hold a claim nor change the context.
-    const allHits = index.findEntities(seg.text);
-    if (allHits.length === 0 && !WORTH_PARSING.test(seg.text)) return nothing(ctxIn);
+    const words = wordsOf(seg.text);
+    const allHits = index.findEntities(seg.text, words);
+    if (allHits.length === 0 && !words.some((w) => WORTH_PARSING.has(w.t))) return nothing(ctxIn);
     const key = `${ref}\u0000${contextKey(ctxIn)}\u0000${seg.key}`;
     const cached = cache.get(key);
     if (cached) return cached;
@@ -94,20 +95,26 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     const before = ctx.seen.size;
     const sentences: SentenceResult[] = [];
     let h0 = 0;
+    let w0 = 0;
     for (const s of splitSentences(seg.text)) {
+      while (w0 < words.length && words[w0].start < s.start) w0++;
+      let w1 = w0;
+      while (w1 < words.length && words[w1].end <= s.end) w1++;
+      const sentenceWords = words.slice(w0, w1);
+      w0 = w1;
       while (h0 < allHits.length && allHits[h0].start < s.start) h0++;
       let h1 = h0;
       while (h1 < allHits.length && allHits[h1].end <= s.end) h1++;
       const hits = allHits.slice(h0, h1).map((h) => ({ ...h, start: h.start - s.start, end: h.end - s.start }));
       h0 = h1;
       const text = seg.text.slice(s.start, s.end);
-      if (hits.length === 0 && !WORTH_PARSING.test(text)) continue;
+      if (hits.length === 0 && !sentenceWords.some((w) => WORTH_PARSING.has(w.t))) continue;
       if (text.length > MAX_SENTENCE) {
         // No real sentence is this long: keep the names for hover cards, but do not parse it for claims.
         sentences.push({ start: s.start, end: s.end, hits, dates: [] });
         continue;
       }
-      if (!mayHoldClaim(text, hits)) {
+      if (!mayHoldClaim(text, hits, sentenceWords)) {
         sentences.push({ start: s.start, end: s.end, hits, dates: [] });
         advanceContextByNames(ctx, hits, index);
         continue;

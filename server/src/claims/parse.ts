@@ -2,7 +2,7 @@
 // Only sentences that name a known person, place or event get here; everything is read from word patterns
 // around those names, never from whole sentences.
 
-import type { EntityHit, FactIndex } from '../facts/index';
+import type { EntityHit, FactIndex, Word } from '../facts/index';
 import { findDates, tenseOf, type DateExpr } from '../dates/expressions';
 import { CARDINAL_PATTERN, ORDINAL_PATTERN, cardinalValue, ordinalValue } from './numbers';
 import type { Action, Claim, Span } from './types';
@@ -35,16 +35,32 @@ export function contextKey(c: Context): string {
 /**
  * Whether a sentence can hold a claim the engine judges: an action or a named event together with a quantity
  * (a date, a number, an ordinal, "since", "again"), or a role before a name. Most sentences of an article have
- * neither, and skipping them keeps the check linear and cheap.
+ * neither, and skipping them keeps the check linear and cheap. Decided from the sentence's words, one set lookup
+ * each.
  */
-export function mayHoldClaim(sentence: string, hits: EntityHit[]): boolean {
+export function mayHoldClaim(sentence: string, hits: EntityHit[], words: readonly Word[]): boolean {
   if ((sentence.includes('President') || sentence.includes('Minister') || sentence.includes('Supreme')) && ROLE_CUE.test(sentence)) return true;
-  if (!QUANTITY_CUE.test(sentence)) return false;
-  return hits.some((h) => h.kind === 'event') || ACTION_CUE.test(sentence);
+  let quantity = false;
+  let action = hits.some((h) => h.kind === 'event');
+  for (const w of words) {
+    const t = w.t;
+    if (!quantity && (QUANTITY_WORDS.has(t) || QUANTITY_WORDS.has(t.slice(0, 3)) || (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57))) quantity = true;
+    if (!action && (ACTION_WORDS.has(t) || ACTION_WORDS.has(t.slice(0, 4)) || ACTION_WORDS.has(t.slice(0, 5)))) action = true;
+    if (quantity && action) return true;
+  }
+  return false;
 }
 const ROLE_CUE = /\b(?:President|Prime Minister|Vice-President|Supreme Leader)\s+\p{Lu}/u;
-const QUANTITY_CUE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|\b(?:years?|since|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|once|twice|thrice|times|again|before|never|previous(?:ly)?|last|recent(?:ly)?|earlier|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|dozens)\b/i;
-const ACTION_CUE = /\b(?:visit|trip|travel|journey|went|goes|go|going|come|comes|came|arriv|land|touch|reach|set|been|is|was|are|were|be|return|head|fl[yi]|flew|tour|host|stay|time|met|meet|talks|summit|conven|s[ai]t|negotiat|call|phon|telephon|spok|speak|conversation)/i;
+/** Whole words, and the three-letter starts of months and weekdays ("sept", "mon" → "mon"). */
+const QUANTITY_WORDS = new Set(
+  'jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun year years since first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth once twice thrice times again before never previous previously last recent recently earlier one two three four five six seven eight nine ten eleven twelve several many dozens'.split(' '),
+);
+/** Words of action, matched whole or by their first four or five letters ("arriv" for arrived, arrival). */
+const ACTION_WORDS = new Set(
+  'visit trip trips travel journey went goes go going come comes came arrive land lands touch reach set sets been is was are were be return head heads fly flies flew tour tours host hosts stay stays time times met meet meets talks summit convene sat sit negotiate call calls phone telephone spoke speak conversation'
+    .split(' ')
+    .flatMap((w) => (w.length >= 5 ? [w, w.slice(0, 4), w.slice(0, 5)] : [w])),
+);
 
 /**
  * Whether reading the sentence depends on the sentences before it: pronouns or "the two leaders" standing for

@@ -24,7 +24,17 @@ function tokensOf(s: string): string[] {
   return s.match(WORD)?.map((t) => t.toLowerCase()) ?? [];
 }
 
-interface Word { t: string; start: number; end: number }
+/** A word of a text, lower-cased, with its offsets. */
+export interface Word { t: string; start: number; end: number }
+
+/**
+ * The words of a text. Lower-casing the whole text once is much cheaper than a word at a time; when that changes
+ * the length (a few letters lower-case to two code units), offsets would drift, so the exact tokenizer is used.
+ */
+export function wordsOf(text: string): Word[] {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? scanWords(lower) : regexWords(text);
+}
 
 /** Word characters of lower-cased text: digits, a-z, and letters and marks past Latin-1 outside punctuation blocks. */
 function isWordCode(c: number): boolean {
@@ -125,11 +135,7 @@ export class FactIndex {
    * Every alias occurrence in the text, longest match first, non-overlapping. Linear in the text: one pass over its
    * words with a map lookup each, whatever the size of the dataset.
    */
-  findEntities(text: string): EntityHit[] {
-    // Lower-casing the whole text once is much cheaper than a word at a time; when it changes the length
-    // (a few letters lower-case to two code units), offsets would drift, so fall back to the exact tokenizer.
-    const lower = text.toLowerCase();
-    const words = lower.length === text.length ? scanWords(lower) : regexWords(text);
+  findEntities(text: string, words: Word[] = wordsOf(text)): EntityHit[] {
     const hits: EntityHit[] = [];
     for (let i = 0; i < words.length; i++) {
       const cands = this.aliases.get(words[i].t);

@@ -34,11 +34,15 @@ export interface MarkdownParser {
 }
 
 interface Entry {
-  text: string;
+  /** Length of the chunk's text; whether it is the first chunk (front matter, BOM). */
+  len: number;
+  first: boolean;
   /** Document offset and line the segments and ignored lines below are for. */
   offset: number;
   line: number;
   segments: ProseSegment[];
+  /** The materialised offsets the segments were built with, and the document offset they are for. */
+  origin: { offset: number; arrays: Uint32Array[] };
   /** Code lines (suppression comments there do not count), as flat [from, to) pairs of document lines. */
   ignored: number[];
   /** Normalised labels of the link reference definitions in the chunk. */
@@ -63,6 +67,8 @@ interface Chunk {
 
 const MAX_JOIN_MEMORY = 4096;
 const MIN_CHUNK = 64;
+/** Below this many changed characters, new chunks are parsed rather than looked up by text. */
+const BY_TEXT_MIN = 4096;
 
 /** HTML block start conditions 1-5 (they can span blank lines): the end marker, or null. */
 function htmlEnd(text: string, p: number, e: number): RegExp | null {
@@ -167,31 +173,72 @@ function candidateCuts(lines: LineIndex, fromLine: number): { cuts: number[]; no
   return { cuts, nonBlankEnds };
 }
 
+/**
+ * The entry placed at (offset, line). Offsets are shifted lazily: a moved segment's `offsets` is computed from
+ * the entry's origin arrays on first read (most segments after an edit are never mapped).
+ */
 function shiftEntry(src: Entry, offset: number, line: number): Entry {
-  const d = offset - src.offset;
+  const d = offset - src.origin.offset;
   const dl = line - src.line;
-  let total = 0;
-  for (const seg of src.segments) total += seg.offsets.length;
-  const buf = new Uint32Array(total);
-  let at = 0;
+  const arrays = src.origin.arrays;
   const segments: ProseSegment[] = new Array(src.segments.length);
   for (let i = 0; i < src.segments.length; i++) {
     const seg = src.segments[i];
-    const o = seg.offsets;
-    const n = o.length;
-    const view = buf.subarray(at, at + n);
-    for (let k = 0; k < n; k++) view[k] = o[k] + d;
-    at += n;
-    segments[i] = { kind: seg.kind, text: seg.text, offsets: view, startLine: seg.startLine + dl, endLine: seg.endLine + dl, key: seg.key };
+    segments[i] = d === 0 ? { kind: seg.kind, text: seg.text, offsets: arrays[i], startLine: seg.startLine + dl, endLine: seg.endLine + dl, key: seg.key } : lazySegment(seg, arrays[i], d, dl);
   }
-  const ignored = src.ignored.length ? src.ignored.map((x) => x + dl) : src.ignored;
+  const ignored = src.ignored.length && dl !== 0 ? src.ignored.map((x) => x + dl) : src.ignored;
   return { ...src, offset, line, segments, ignored };
 }
 
+function lazySegment(seg: ProseSegment, arr: Uint32Array, d: number, dl: number): ProseSegment {
+  let shifted: Uint32Array | null = null;
+  return {
+    kind: seg.kind,
+    text: seg.text,
+    get offsets(): Uint32Array {
+      if (shifted === null) {
+        const n = arr.length;
+        shifted = new Uint32Array(n);
+        for (let k = 0; k < n; k++) shifted[k] = arr[k] + d;
+      }
+      return shifted;
+    },
+    set offsets(v: Uint32Array) {
+      shifted = v;
+    },
+    startLine: seg.startLine + dl,
+    endLine: seg.endLine + dl,
+    key: seg.key,
+  };
+}
+
+/** Length of the common prefix of a and b. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  const step = 2048;
+  while (p + step <= n && a.slice(p, p + step) === b.slice(p, p + step)) p += step;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+/** Length of the common suffix of a and b, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  const la = a.length, lb = b.length;
+  let s = 0;
+  const step = 2048;
+  while (s + step <= max && a.slice(la - s - step, la - s) === b.slice(lb - s - step, lb - s)) s += step;
+  while (s < max && a.charCodeAt(la - s - 1) === b.charCodeAt(lb - s - 1)) s++;
+  return s;
+}
+
+const copyString = (t: string): string => JSON.parse(JSON.stringify(t)) as string;
+
 /** A stateful parser: parse(text) equals parseMarkdown(text), re-parsing only what changed since the last call. */
 export function createMarkdownParser(): MarkdownParser {
-  let cache = new Map<string, { entries: Entry[]; next: number }>();
-  /** The previous call's entries by start offset. */
+  /** The previous call's text and its entries (in order, and by start offset). */
+  let prevText: string | null = null;
+  let prevEntries: Entry[] = [];
   let prevAt = new Map<number, Entry>();
   /** Texts of scanned chunks whose cut turned out not to be one: joined with the next chunk. */
   let joinAfter = new Set<string>();
@@ -239,21 +286,46 @@ export function createMarkdownParser(): MarkdownParser {
       }
     }
 
-    // 2. Cache hits: the entry at the same place first, else one of the same text (to shift).
-    const prev = cache;
+    // 2. Cache hits. Chunks inside the text common to this call and the previous one are found by position;
+    // the others by text, when there is enough of them to pay for hashing the previous chunks.
     const claimed = new Set<Entry>();
-    for (const ch of chunks) {
-      const list = prev.get(ch.text);
-      if (!list) continue;
-      let pick: Entry | null = null;
-      const there = prevAt.get(ch.start);
-      if (there && there.text === ch.text && there.line === ch.startLine && !claimed.has(there)) pick = there;
-      else {
-        while (list.next < list.entries.length && claimed.has(list.entries[list.next])) list.next++;
-        pick = list.next < list.entries.length ? list.entries[list.next++] : list.entries[0];
+    const unmatched: Chunk[] = [];
+    let unmatchedChars = 0;
+    if (prevText !== null) {
+      const p = commonPrefix(prevText, text);
+      const sfx = commonSuffix(prevText, text, Math.min(prevText.length, text.length) - p);
+      const delta = text.length - prevText.length;
+      for (const ch of chunks) {
+        const len = ch.end - ch.start;
+        const first = ch.startLine === 0;
+        let en: Entry | undefined;
+        if (ch.end <= p) en = prevAt.get(ch.start);
+        else if (ch.start >= text.length - sfx && !first) en = prevAt.get(ch.start - delta);
+        if (en && en.len === len && en.first === first && !claimed.has(en)) {
+          claimed.add(en);
+          ch.entry = en;
+        } else {
+          unmatched.push(ch);
+          unmatchedChars += len;
+        }
       }
-      claimed.add(pick);
-      ch.entry = pick;
+    }
+    if (unmatchedChars > BY_TEXT_MIN && prevText !== null) {
+      const byText = new Map<string, Entry[]>();
+      for (const en of prevEntries) {
+        if (claimed.has(en)) continue;
+        const key = (en.first ? '\u0001' : '') + prevText.slice(en.offset, en.offset + en.len);
+        const list = byText.get(key);
+        if (list) list.push(en); else byText.set(key, [en]);
+      }
+      for (const ch of unmatched) {
+        const list = byText.get(ch.text);
+        if (!list) continue;
+        const en = list.pop()!;
+        if (!list.length) byText.delete(ch.text);
+        claimed.add(en);
+        ch.entry = en;
+      }
     }
 
     // 3. Parse the runs of new chunks (one markdown-it call per run; a chunk defining link references alone).
@@ -296,7 +368,7 @@ export function createMarkdownParser(): MarkdownParser {
     }
 
     // 5. Segments of the new chunks; placing the reused ones.
-    const next = new Map<string, { entries: Entry[]; next: number }>();
+    const nextEntries: Entry[] = [];
     const nextAt = new Map<number, Entry>();
     for (const b of built) b.chunk.entry = buildEntry(b, lines, labels, refSig);
     const segments: ProseSegment[] = [];
@@ -304,13 +376,13 @@ export function createMarkdownParser(): MarkdownParser {
     for (const ch of chunks) {
       let en = ch.entry!;
       if (en.offset !== ch.start || en.line !== ch.startLine) ch.entry = en = shiftEntry(en, ch.start, ch.startLine);
-      const list = next.get(ch.text);
-      if (list) list.entries.push(en); else next.set(ch.text, { entries: [en], next: 0 });
+      nextEntries.push(en);
       nextAt.set(ch.start, en);
       for (const s of en.segments) segments.push(s);
       if (en.ignored.length) anyIgnored = true;
     }
-    cache = next;
+    prevText = text;
+    prevEntries = nextEntries;
     prevAt = nextAt;
     if (joinAfter.size > MAX_JOIN_MEMORY) joinAfter = new Set();
 
@@ -392,7 +464,7 @@ export function createMarkdownParser(): MarkdownParser {
         const first = chunks[k];
         const merged: Chunk = { ...first };
         while (k < j - 1 && joinAt[k - i]) {
-          joinAfter.add(chunks[k].text);
+          joinAfter.add(copyString(chunks[k].text));
           k++;
           const b = chunks[k];
           merged.endLine = b.endLine;
@@ -454,7 +526,7 @@ export function createMarkdownParser(): MarkdownParser {
     const ignored: number[] = [];
     const segments: ProseSegment[] = [];
     md.buildSegments(b.tokens, lines, b.lineBase, lookup, (from, to) => { ignored.push(from, to); }, segments);
-    return { text: ch.text, offset: ch.start, line: ch.startLine, segments, ignored, defs: b.defs, queried: queried.length ? queried : null, answers: queried.length ? answers : null, refSig };
+    return { len: ch.end - ch.start, first: ch.startLine === 0, offset: ch.start, line: ch.startLine, segments, ignored, origin: { offset: ch.start, arrays: segments.map((x) => x.offsets) }, defs: b.defs, queried: queried.length ? queried : null, answers: queried.length ? answers : null, refSig };
   }
 
   return {
@@ -465,7 +537,8 @@ export function createMarkdownParser(): MarkdownParser {
       try {
         doc = parseIncremental(text);
       } catch {
-        cache = new Map();
+        prevText = null;
+        prevEntries = [];
         prevAt = new Map();
         joinAfter = new Set();
         doc = md.parseMarkdown(text);
