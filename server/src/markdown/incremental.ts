@@ -235,7 +235,10 @@ function commonSuffix(a: string, b: string, max: number): number {
 const copyString = (t: string): string => JSON.parse(JSON.stringify(t)) as string;
 
 /** A stateful parser: parse(text) equals parseMarkdown(text), re-parsing only what changed since the last call. */
-export function createMarkdownParser(): MarkdownParser {
+export function createMarkdownParser(options: { minChunk?: number; byTextMin?: number } = {}): MarkdownParser {
+  // Tuning knobs, for the tests (small values exercise the cut and lookup paths on small documents).
+  const minChunk = options.minChunk ?? MIN_CHUNK;
+  const byTextMin = options.byTextMin ?? BY_TEXT_MIN;
   /** The previous call's text and its entries (in order, and by start offset). */
   let prevText: string | null = null;
   let prevEntries: Entry[] = [];
@@ -272,7 +275,7 @@ export function createMarkdownParser(): MarkdownParser {
       let startLine = 0;
       for (let k = 0; k <= cuts.length; k++) {
         // Tiny chunks cost more to keep than to parse: a cut is taken once the chunk has MIN_CHUNK characters.
-        if (k < cuts.length && starts[cuts[k]] - offsetOf(startLine) < MIN_CHUNK) continue;
+        if (k < cuts.length && starts[cuts[k]] - offsetOf(startLine) < minChunk) continue;
         const endLine = k < cuts.length ? cuts[k] : lineCount;
         const nbe = k < cuts.length ? nonBlankEnds[k] : lineCount;
         const start = offsetOf(startLine);
@@ -310,7 +313,7 @@ export function createMarkdownParser(): MarkdownParser {
         }
       }
     }
-    if (unmatchedChars > BY_TEXT_MIN && prevText !== null) {
+    if (unmatchedChars > byTextMin && prevText !== null) {
       const byText = new Map<string, Entry[]>();
       for (const en of prevEntries) {
         if (claimed.has(en)) continue;
