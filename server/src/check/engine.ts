@@ -91,8 +91,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     const key = `${ref}\u0000${contextKey(ctxIn)}\u0000${seg.key}`;
     const cached = cache.get(key);
     if (cached) return cached;
-    const ctx: Context = { ...ctxIn, people: [...ctxIn.people], seen: new Set(ctxIn.seen), key: ctxIn.key };
-    const before = ctx.seen.size;
+    const ctx: Context = { ...ctxIn, people: [...ctxIn.people], ownsSeen: false };
     const sentences: SentenceResult[] = [];
     let h0 = 0;
     let w0 = 0;
@@ -139,7 +138,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       advanceContext(ctx, known.claim, hits, index);
     }
     // Keep the incoming set when nothing was added, so its cached key is reused downstream.
-    const out = { sentences, ctxOut: ctx.seen.size === before && ctx.key !== undefined ? ctxIn : ctx };
+    const out = { sentences, ctxOut: ctx.key !== undefined ? ctxIn : { ...ctx, ownsSeen: false } };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, out);
     return out;

@@ -21,6 +21,17 @@ export interface Context {
   seen: Set<string>;
   /** contextKey's value, kept until the context changes. */
   key?: string;
+  /** Whether `seen` belongs to this context; a copy shares its parent's set until it adds to it. */
+  ownsSeen?: boolean;
+}
+
+function see(ctx: Context, id: string): void {
+  if (ctx.seen.has(id)) return;
+  if (!ctx.ownsSeen) {
+    ctx.seen = new Set(ctx.seen);
+    ctx.ownsSeen = true;
+  }
+  ctx.seen.add(id);
 }
 
 export function newContext(): Context {
@@ -337,18 +348,18 @@ export function advanceContext(ctx: Context, claim: Pick<Claim, 'people' | 'subj
     const i = ctx.people.lastIndexOf(p);
     if (i >= 0) ctx.people.splice(i, 1);
     ctx.people.push(p);
-    ctx.seen.add(p);
+    see(ctx, p);
   }
   if (ctx.people.length > 6) ctx.people.splice(0, ctx.people.length - 6);
   if (claim.subject && index.people.has(claim.subject)) ctx.subject = claim.subject;
   for (const h of hits) {
     if (h.kind !== 'place') continue;
-    ctx.seen.add(h.id);
+    see(ctx, h.id);
     ctx.place = h.id;
     const country = index.countryOf(h.id);
     if (country) {
       ctx.country = country;
-      ctx.seen.add(country);
+      see(ctx, country);
     }
   }
 }
