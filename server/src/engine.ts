@@ -15,6 +15,8 @@ export interface Engine {
   check(text: string, options?: CheckOptions): CheckResult;
   /** A Markdown hover card for the position, or null: a person, a place, a flagged claim or a date. */
   hover(result: CheckResult, position: Position): string | null;
+  /** Drops what the engine keeps for a document (its parse state), when the editor closes it. */
+  forget(document: string): void;
 }
 
 export { loadDataset, DatasetError, defaultDataDir, defaultSeedsDir } from './facts/load';

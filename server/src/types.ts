@@ -56,6 +56,11 @@ export interface ClaimReport {
 export interface CheckOptions {
   /** YYYY-MM-DD; used when the draft has no front matter `date:`. Defaults to today. */
   referenceDate?: string;
+  /**
+   * The document's identity (its URI). Checks of one document reuse its earlier parse, so an edit re-parses only
+   * the blocks it touched. Without it the engine keeps one shared parse state.
+   */
+  document?: string;
 }
 
 export interface CheckResult {

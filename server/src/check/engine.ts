@@ -9,7 +9,9 @@ import type { CheckOptions, CheckResult, ClaimReport, DateMention, Diagnostic, M
 import type { Dataset } from '../facts/types';
 import type { Engine, EngineOptions } from '../engine';
 import { FactIndex, wordsOf, type EntityHit } from '../facts/index';
-import { parseMarkdown, type ProseSegment } from '../markdown/index';
+import { createMarkdownParser, type ProseSegment } from '../markdown/index';
+
+type MarkdownParser = ReturnType<typeof createMarkdownParser>;
 import { splitSentences } from '../claims/sentences';
 import { advanceContext, advanceContextByNames, contextKey, mayHoldClaim, newContext, parseClaim, readsContext, type Context } from '../claims/parse';
 import { Judge, type Finding } from './judge';
@@ -42,6 +44,7 @@ interface SentenceJudgement {
 /** Words that make a sentence worth parsing even when it names no one: pronouns and titles. */
 const WORTH_PARSING = new Set(['he', 'his', 'him', 'they', 'their', 'leaders', 'president', 'minister', 'there']);
 const CACHE_LIMIT = 20_000;
+const MAX_PARSERS = 64;
 /** Longer "sentences" are run-ons, tables of data or garbage; parsing them could only produce false alarms. */
 const MAX_SENTENCE = 1_500;
 
@@ -83,14 +86,29 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
 
   const nothing = (ctxIn: Context): SegmentResult => ({ sentences: [], ctxOut: ctxIn });
 
+  // One incremental parser per open document, the least recently used dropped past a bound.
+  const parsers = new Map<string, MarkdownParser>();
+  const parserFor = (document: string): MarkdownParser => {
+    let parser = parsers.get(document);
+    if (parser) parsers.delete(document);
+    else parser = createMarkdownParser();
+    parsers.set(document, parser);
+    if (parsers.size > MAX_PARSERS) parsers.delete(parsers.keys().next().value!);
+    return parser;
+  };
+
   function checkSegment(seg: ProseSegment, ref: string, ctxIn: Context): SegmentResult {
     // Most blocks name no one and say "he" nowhere: they can neither hold a claim nor change the context.
-    const words = wordsOf(seg.text);
-    const allHits = index.findEntities(seg.text, words);
-    if (allHits.length === 0 && !words.some((w) => WORTH_PARSING.has(w.t))) return nothing(ctxIn);
     const key = `${ref}\u0000${contextKey(ctxIn)}\u0000${seg.key}`;
     const cached = cache.get(key);
     if (cached) return cached;
+    const words = wordsOf(seg.text);
+    const allHits = index.findEntities(seg.text, words);
+    if (allHits.length === 0 && !words.some((w) => WORTH_PARSING.has(w.t))) {
+      const out = nothing(ctxIn);
+      cache.set(key, out);
+      return out;
+    }
     const ctx: Context = { ...ctxIn, people: [...ctxIn.people], ownsSeen: false };
     const sentences: SentenceResult[] = [];
     let h0 = 0;
@@ -145,7 +163,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   }
 
   function check(text: string, opts: CheckOptions = {}): CheckResult {
-    const doc = parseMarkdown(typeof text === 'string' ? text : String(text ?? ''));
+    const doc = parserFor(opts.document ?? '').parse(typeof text === 'string' ? text : String(text ?? ''));
     const fm = doc.frontMatter;
     let referenceDate: string;
     let referenceDateSource: CheckResult['referenceDateSource'];
@@ -228,6 +246,9 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     },
     hover(result, position) {
       return renderHover(dataset, result, position, options.seedsDir);
+    },
+    forget(document) {
+      parsers.delete(document);
     },
   };
 }

@@ -229,7 +229,7 @@ export function startServer(connection: Connection): void {
     if (!engine) return { ...base, diagnostics: [], skipped: 'no-dataset' };
     let result: CheckResult;
     try {
-      result = engine.check(text, settings.referenceDate ? { referenceDate: settings.referenceDate } : {});
+      result = engine.check(text, settings.referenceDate ? { referenceDate: settings.referenceDate, document: uri } : { document: uri });
     } catch (err) {
       logError(`The fact engine failed on ${uri}: ${err instanceof Error ? err.stack || err.message : String(err)}`);
       return { ...base, diagnostics: [], skipped: 'engine-error' };
@@ -501,6 +501,7 @@ export function startServer(connection: Connection): void {
       latest.delete(uri);
       snapshots.delete(uri);
       settingsCache.delete(uri);
+      holder?.engine?.forget(uri);
       if (!pull) await connection.sendDiagnostics({ uri, diagnostics: [] });
     }),
   );
