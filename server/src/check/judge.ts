@@ -202,7 +202,9 @@ export class Judge {
     const holder = holders[0];
     if (c.role.person === holder.id) return true;
     if (c.role.person === undefined && holder.aliases.some((a) => c.role!.name.text.includes(a))) return true;
-    const role = holder.roles!.find((r) => r.title === c.role!.title && r.country === c.role!.country)!;
+    const role = holder.roles!
+      .filter((r) => r.title === c.role!.title && r.country === c.role!.country)
+      .sort((a, b) => Math.abs(dayNumber(a.asOf) - dayNumber(ref)) - Math.abs(dayNumber(b.asOf) - dayNumber(ref)))[0];
     const title = `${this.index.places.get(c.role.country)?.demonyms?.[0] ?? ''} ${c.role.title}`.trim();
     return {
       code: 'role-mismatch',

@@ -332,6 +332,8 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
     if (!m) continue;
     const country = index.countryByDemonym(m[1]);
     if (!country) continue;
+    // "Former Russian President Dmitry Medvedev" names someone else's time in office.
+    if (/\b(?:former|ex-?|then|late|future|acting|interim|deputy|vice|previous|past|next|incoming|outgoing)[\s-]+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) break;
     const nameStart = m.index + m[0].length - m[2].length;
     const person = hits.find((h) => h.kind === 'person' && h.start >= nameStart && h.start < nameStart + m[2].length);
     claim.role = { country: country.id, title, name: { start: nameStart, end: nameStart + m[2].length, text: m[2] }, ...(person ? { person: person.id } : {}) };

@@ -119,7 +119,9 @@ export class FactIndex {
       push(this.coverageByParty, `${c.type}|${c.subject}`, c);
       if (c.with) push(this.coverageByParty, `${c.type}|${c.with}`, c);
     }
-    for (const p of dataset.people) for (const r of p.roles ?? []) push(this.roleHolders, `${r.title}|${r.country ?? ''}`, p);
+    for (const p of dataset.people) {
+      for (const key of new Set((p.roles ?? []).map((r) => `${r.title}|${r.country ?? ''}`))) push(this.roleHolders, key, p);
+    }
     for (const p of dataset.places) if (p.kind === 'country') for (const d of p.demonyms ?? []) this.byDemonym.set(d, p);
   }
 
