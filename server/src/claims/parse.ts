@@ -222,7 +222,10 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   }
 
   // Negation: anything negated that is not a "has not … since", "never before" or "no X has" claim is left alone.
-  const neg = NEGATION.exec(sentence);
+  // "Has stayed away from Belarus for five years" is "has not visited": a negation the since and gap checks read.
+  const away = /\b(?:stay(?:s|ed|ing)? away|kept away|keeps? away|been absent|absen(?:t|ce) from)\b/i.exec(sentence);
+  if (away && !claim.action) claim.action = 'visit';
+  const neg = NEGATION.exec(sentence) ?? away;
   const sinceM = SINCE.exec(sentence);
   const gapM = GAP.exec(sentence);
   const never = NEVER_BEFORE.exec(sentence);
