@@ -137,10 +137,12 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
         continue;
       }
       // Repeated sentences in one context read alike: drafts quote and repeat themselves.
-      const sentenceKey = `${ref}\u0000${readsContext(text, hits) ? contextKey(ctx) : ''}\u0000${text}`;
+      // Rows and list items may leave the subject to the draft: "| Beijing (state visit) | late February 2023 |".
+      const implicitSubject = seg.kind === 'tableRow' || seg.kind === 'listItem';
+      const sentenceKey = `${ref}\u0000${implicitSubject ? 'i' : ''}${readsContext(text, hits) ? contextKey(ctx) : ''}\u0000${text}`;
       let known = sentenceCache.get(sentenceKey);
       if (!known) {
-        const claim = parseClaim(text, hits, ctx, ref, index);
+        const claim = parseClaim(text, hits, ctx, ref, index, implicitSubject);
         const judged: SentenceJudgement = { claim, dates: [] };
         if (claim.action || claim.namedEvent || claim.role) {
           const j = judge.judge(claim, ref, ctx.seen);

@@ -86,7 +86,7 @@ export function readsContext(sentence: string, hits: EntityHit[]): boolean {
     if (h.kind === 'person') people++;
     else places++;
   }
-  if (people === 0 || (people === 1 && PAIR.test(sentence))) return true;
+  if (people === 0 || (people === 1 && (PAIR.test(sentence) || /\b(?:him|her)\b/i.test(sentence)))) return true;
   return places === 0 && /\b(?:the country|there|arriv|land|reach|touch|previous|last)/i.test(sentence);
 }
 
@@ -156,7 +156,7 @@ function unknownNameBefore(sentence: string, hits: EntityHit[], before: number):
   return false;
 }
 
-export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, ref: string, index: FactIndex): Claim {
+export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, ref: string, index: FactIndex, implicitSubject = false): Claim {
   const tense = tenseOf(sentence);
   const dates = findDates(sentence, ref, tense);
   const explicitPeople = hits.filter((h) => h.kind === 'person');
@@ -178,6 +178,16 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
       else for (const p of two) if (p && !people.includes(p)) people.push(p);
     } else if (people.length === 0 && PRONOUN.test(sentence) && ctx.people.length) {
       people.push(ctx.subject ?? ctx.people[ctx.people.length - 1]);
+    } else if (people.length === 0 && implicitSubject && ctx.subject) {
+      // A table row or list item under a draft about someone: "| Beijing (state visit) | late February 2023 |".
+      people.push(ctx.subject);
+    } else if (people.length === 1 && ctx.subject && ctx.subject !== people[0]) {
+      // "Putin phoned him": an object pronoun after the one person named is the draft's subject.
+      const him = /\b(?:him|her)\b/i.exec(sentence);
+      if (him && him.index > firstKnown) {
+        people.push(ctx.subject);
+        claim.keepsSubject = true;
+      }
     }
   }
   claim.people = [...new Set(people)];
@@ -346,7 +356,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
 }
 
 /** Carries what this sentence named into the context of the next. */
-export function advanceContext(ctx: Context, claim: Pick<Claim, 'people' | 'subject'>, hits: EntityHit[], index: FactIndex): void {
+export function advanceContext(ctx: Context, claim: Pick<Claim, 'people' | 'subject' | 'keepsSubject'>, hits: EntityHit[], index: FactIndex): void {
   if (claim.people.length === 0 && !hits.some((h) => h.kind === 'place')) return;
   ctx.key = undefined;
   for (const p of claim.people) {
@@ -356,7 +366,7 @@ export function advanceContext(ctx: Context, claim: Pick<Claim, 'people' | 'subj
     see(ctx, p);
   }
   if (ctx.people.length > 6) ctx.people.splice(0, ctx.people.length - 6);
-  if (claim.subject && index.people.has(claim.subject)) ctx.subject = claim.subject;
+  if (claim.subject && index.people.has(claim.subject) && !claim.keepsSubject) ctx.subject = claim.subject;
   for (const h of hits) {
     if (h.kind !== 'place') continue;
     see(ctx, h.id);

@@ -43,4 +43,6 @@ export interface Claim {
   sentence: string;
   /** The sentence's people, in order, after resolving pronouns and "the two leaders". */
   people: string[];
+  /** "Putin phoned him": the draft's subject stays who it was. */
+  keepsSubject?: boolean;
 }
