@@ -391,6 +391,14 @@ export class Judge {
         if (tight && gapDays(claimed, r) <= SAME_EVENT_DAYS[c.action]) return this.dateFinding(c, d, nearest, undefined, arrival);
       }
     }
+    // "The first by a foreign leader after the coup": a complete list of the group's visits singles out the event.
+    if (c.groupMention && /\bfirst\b/i.test(c.sentence)) {
+      const firsts = this.coverage(c)
+        .filter((k) => k.subject === c.groupMention)
+        .map((k) => ({ k, e: this.index.events.get(k.members[0]) }))
+        .filter(({ e }) => e && cands.includes(e));
+      if (firsts.length === 1) return this.dateFinding(c, d, firsts[0].e!, firsts[0].k, arrival);
+    }
     // The right date, the wrong place: the only event of these people at that time was elsewhere.
     if (c.place && d.precision !== 'month' && d.precision !== 'year') {
       const elsewhere = this.candidates(c, { ignorePlace: true }).filter((e) => overlaps(claimed, this.range(e, arrival)) && dayNumber(e.when.end) - dayNumber(e.when.start) <= 31 && e.when.precision !== 'month' && e.place);

@@ -114,9 +114,10 @@ const ROLE_PATTERNS: [string, RegExp][] = ROLE_TITLES.map((title) => [
   new RegExp(`\\b(\\p{Lu}\\p{Ll}+)\\s+${title.replace('-', '[- ]')}\\s+((?:\\p{Lu}[\\p{L}'’-]+)(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'u'),
 ]);
 
-const ORDINAL_NOUN = new RegExp(`\\b(${ORDINAL_PATTERN})(?:\\s+(?:ever|official|state|working|foreign|overseas|known|such|consecutive|straight|ever\\s+official))?\\s+(visits?|trips?|times?|journeys?|meetings?|talks|summits?|calls?|travel)\\b`, 'i');
+// The ordinal may carry an adjective or a place before its noun: "third official visit", "third Beijing trip".
+const ORDINAL_NOUN = new RegExp(`\\b(${ORDINAL_PATTERN})(?:\\s+(?:ever|official|state|working|foreign|overseas|known|such|consecutive|straight|[A-Z][\\w'’-]+)){0,2}\\s+(visits?|trips?|times?|journeys?|meetings?|talks|summits?|calls?|travel)\\b`, 'i');
 /** "It is his second this year", "the third in 2023": an ordinal standing for the sentence's visit or meeting. */
-const BARE_ORDINAL = new RegExp(`\\b(?:his|her|its|their|the)\\s+(${ORDINAL_PATTERN})(?=\\s+(?:this year|of the year|in \\d{4}|since\\b)|\\s*[,.;]|\\s*$)`, 'i');
+const BARE_ORDINAL = new RegExp(`\\b(?:his|her|its|their|the|[A-Za-z]+['’]s)\\s+(${ORDINAL_PATTERN})(?=\\s+(?:this year|of the year|in \\d{4}|since\\b|(?:to|in)\\s+(?:the\\s+)?[A-Z])|\\s*[,.;]|\\s*$)`, 'i');
 const FOR_NTH_TIME = new RegExp(`\\bfor the (${ORDINAL_PATTERN}) time\\b`, 'i');
 const COUNT_NOUN = new RegExp(`\\b(${CARDINAL_PATTERN}|several|many|dozens of|numerous)\\s+(?:(earlier|previous|prior|past|other|separate|more|official|in-person|face-to-face)\\s+)?(visits|trips|meetings|talks|summits|calls|times|occasions|journeys)\\b`, 'i');
 const TIMES = new RegExp(`\\b(once|twice|thrice|(${CARDINAL_PATTERN}) times)\\b`, 'i');
@@ -133,7 +134,7 @@ const NEVER_BEFORE = /\b(never|not|n't)\b[^.;]*\b(before|previously|until now|ye
  */
 function dateFollowsEvent(between: string): boolean {
   if (/[,;:]/.test(between) || VISIT.test(between) || MEET.test(between) || CALL.test(between)) return false;
-  return /^\s*(?:[\p{L}'’-]+\s+){0,8}?(?:on|in|for|at)\s+$/u.test(between);
+  return /^\s*(?:[\p{L}'’-]+\s+){0,8}?(?:on|in|for|at|of)\s+$/u.test(between);
 }
 
 function span(sentence: string, m: RegExpExecArray, group = 0): Span {
@@ -194,6 +195,8 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
 
   // Group subjects: "No European leader has visited Myanmar since …".
   const group = GROUP.exec(sentence);
+  const anyGroup = /\b(European|foreign|Western)\s+(?:leader|head of state|president)/i.exec(sentence);
+  if (anyGroup) claim.groupMention = `${anyGroup[1].toLowerCase()}-leader`;
   if (group && group.index < firstKnown) claim.subject = `${group[1].toLowerCase()}-leader`;
   else if (!stranger) claim.subject = claim.people[0];
 

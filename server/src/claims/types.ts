@@ -43,6 +43,8 @@ export interface Claim {
   sentence: string;
   /** The sentence's people, in order, after resolving pronouns and "the two leaders". */
   people: string[];
+  /** A group the sentence speaks of ("the first by a foreign leader"): such a list can single out one event. */
+  groupMention?: string;
   /** "Putin phoned him": the draft's subject stays who it was. */
   keepsSubject?: boolean;
 }
