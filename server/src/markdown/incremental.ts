@@ -408,15 +408,7 @@ export function createMarkdownParser(options: { minChunk?: number; byTextMin?: n
       }
     }
 
-    const doc: MarkdownDocument = {
-      segments,
-      lines,
-      isSuppressed: (line: number) => (suppressed !== null && line >= 0 && line < suppressed.length ? suppressed[Math.trunc(line)] === 1 : false),
-      positionAt: (offset: number) => lines.positionAt(offset),
-      offsetAt: (position: { line: number; character: number }) => lines.offsetAt(position),
-    };
-    if (frontMatter) doc.frontMatter = frontMatter;
-    return doc;
+    return md.makeDocument(segments, lines, suppressed, frontMatter);
   }
 
   /** Joins the last chunk into the one before it. */

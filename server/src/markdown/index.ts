@@ -153,6 +153,19 @@ function makeSegment(kind: SegmentKind, lines: LineIndex, out: ProseSegment[]): 
 }
 
 /** Parses a Markdown draft. Never throws. */
+/** A document over its segments, line table and suppressed lines (one byte a line, 1 = suppressed). */
+export function makeDocument(segments: ProseSegment[], lines: LineIndex, suppressed: Uint8Array | null, frontMatter?: FrontMatter): MarkdownDocument {
+  const doc: MarkdownDocument = {
+    segments,
+    lines,
+    isSuppressed: (line: number) => (suppressed !== null && line >= 0 && line < suppressed.length ? suppressed[Math.trunc(line)] === 1 : false),
+    positionAt: (offset: number) => lines.positionAt(offset),
+    offsetAt: (position: { line: number; character: number }) => lines.offsetAt(position),
+  };
+  if (frontMatter) doc.frontMatter = frontMatter;
+  return doc;
+}
+
 export function parseMarkdown(text: string): MarkdownDocument {
   if (typeof text !== 'string') text = text == null ? '' : String(text);
   const lines = new LineIndex(text);
@@ -193,14 +206,7 @@ export function parseMarkdown(text: string): MarkdownDocument {
     suppressed = null;
   }
 
-  const doc: MarkdownDocument = {
-    segments,
-    lines,
-    isSuppressed: (line: number) => (suppressed !== null && line >= 0 && line < suppressed.length ? suppressed[Math.trunc(line)] === 1 : false),
-    positionAt: (offset: number) => lines.positionAt(offset),
-    offsetAt: (position: { line: number; character: number }) => lines.offsetAt(position),
-  };
-  if (frontMatter) doc.frontMatter = frontMatter;
+  const doc = makeDocument(segments, lines, suppressed, frontMatter);
   if (fallback) doc.fallback = true;
   return doc;
 }
