@@ -151,9 +151,6 @@ function assertThresholds(s: Score): void {
  * engine bug under the product rules; the per-claim test is skipped with the reason, the aggregate still counts it.
  */
 const KNOWN_ENGINE_BUGS: Record<string, string> = {
-  // judge.ts eventDate: the appositive "the first foreign leader to visit after the coup" identifies the January 2022
-  // visit uniquely, but only the coverage window (2021-01..2022-01) or a day-precise date is used.
-  'myanmar-planned.md:29': '"Hun Sen … in January 2023, the first foreign leader to visit after the coup": outside the coverage window, not flagged (want: January 2022)',
 };
 
 function loadFixtures(): LabelledDraft[] {
