@@ -56,7 +56,7 @@ function plain(s: string): string {
 export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   const index = new FactIndex(dataset);
   const judge = new Judge(index);
-  const cache = new Map<string, SegmentResult>();
+  const cache = new Map<string, Map<string, SegmentResult>>();
   const sentenceCache = new Map<string, SentenceJudgement>();
   const seedTexts = new Map<string, string[] | null>();
 
@@ -99,14 +99,21 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
 
   function checkSegment(seg: ProseSegment, ref: string, ctxIn: Context): SegmentResult {
     // Most blocks name no one and say "he" nowhere: they can neither hold a claim nor change the context.
-    const key = `${ref}\u0000${contextKey(ctxIn)}\u0000${seg.key}`;
-    const cached = cache.get(key);
+    // Keyed by the segment's own key string first: the incremental parser hands back the same string for an
+    // unchanged block, and a string's hash is computed once.
+    let byContext = cache.get(seg.key);
+    if (!byContext) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(seg.key, (byContext = new Map()));
+    }
+    const key = `${ref}\u0000${contextKey(ctxIn)}`;
+    const cached = byContext.get(key);
     if (cached) return cached;
     const words = wordsOf(seg.text);
     const allHits = index.findEntities(seg.text, words);
-    if (allHits.length === 0 && !words.some((w) => WORTH_PARSING.has(w.t))) {
+    if (allHits.length === 0 && !words.t.some((w) => WORTH_PARSING.has(w))) {
       const out = nothing(ctxIn);
-      cache.set(key, out);
+      byContext.set(key, out);
       return out;
     }
     const ctx: Context = { ...ctxIn, people: [...ctxIn.people], ownsSeen: false };
@@ -114,10 +121,10 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     let h0 = 0;
     let w0 = 0;
     for (const s of splitSentences(seg.text)) {
-      while (w0 < words.length && words[w0].start < s.start) w0++;
+      while (w0 < words.length && words.start[w0] < s.start) w0++;
       let w1 = w0;
-      while (w1 < words.length && words[w1].end <= s.end) w1++;
-      const sentenceWords = words.slice(w0, w1);
+      while (w1 < words.length && words.end[w1] <= s.end) w1++;
+      const [from, to] = [w0, w1];
       w0 = w1;
       while (h0 < allHits.length && allHits[h0].start < s.start) h0++;
       let h1 = h0;
@@ -125,13 +132,13 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       const hits = allHits.slice(h0, h1).map((h) => ({ ...h, start: h.start - s.start, end: h.end - s.start }));
       h0 = h1;
       const text = seg.text.slice(s.start, s.end);
-      if (hits.length === 0 && !sentenceWords.some((w) => WORTH_PARSING.has(w.t))) continue;
+      if (hits.length === 0 && !words.t.slice(from, to).some((w) => WORTH_PARSING.has(w))) continue;
       if (text.length > MAX_SENTENCE) {
         // No real sentence is this long: keep the names for hover cards, but do not parse it for claims.
         sentences.push({ start: s.start, end: s.end, hits, dates: [] });
         continue;
       }
-      if (!mayHoldClaim(text, hits, sentenceWords)) {
+      if (!mayHoldClaim(text, hits, words, from, to)) {
         sentences.push({ start: s.start, end: s.end, hits, dates: [] });
         advanceContextByNames(ctx, hits, index);
         continue;
@@ -159,8 +166,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     }
     // Keep the incoming set when nothing was added, so its cached key is reused downstream.
     const out = { sentences, ctxOut: ctx.key !== undefined ? ctxIn : { ...ctx, ownsSeen: false } };
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, out);
+    byContext.set(key, out);
     return out;
   }
 

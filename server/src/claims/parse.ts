@@ -2,7 +2,7 @@
 // Only sentences that name a known person, place or event get here; everything is read from word patterns
 // around those names, never from whole sentences.
 
-import type { EntityHit, FactIndex, Word } from '../facts/index';
+import type { EntityHit, FactIndex, Words } from '../facts/index';
 import { findDates, tenseOf, type DateExpr } from '../dates/expressions';
 import { CARDINAL_PATTERN, ORDINAL_PATTERN, cardinalValue, ordinalValue } from './numbers';
 import type { Action, Claim, Span } from './types';
@@ -32,6 +32,7 @@ function see(ctx: Context, id: string): void {
     ctx.ownsSeen = true;
   }
   ctx.seen.add(id);
+  seenKeys.delete(ctx.seen);
 }
 
 export function newContext(): Context {
@@ -40,7 +41,15 @@ export function newContext(): Context {
 
 /** Everything in a context that can change how a sentence is read; two equal keys read alike. */
 export function contextKey(c: Context): string {
-  return (c.key ??= `${c.subject ?? ''}|${c.people.slice(-2).join(',')}|${c.country ?? ''}|${c.place ?? ''}|${[...c.seen].sort().join(',')}`);
+  return (c.key ??= `${c.subject ?? ''}|${c.people.slice(-2).join(',')}|${c.country ?? ''}|${c.place ?? ''}|${seenKey(c.seen)}`);
+}
+
+// A seen set changes only when a name appears for the first time; its sorted form is kept with it.
+const seenKeys = new WeakMap<Set<string>, string>();
+function seenKey(seen: Set<string>): string {
+  let key = seenKeys.get(seen);
+  if (key === undefined) seenKeys.set(seen, (key = [...seen].sort().join(',')));
+  return key;
 }
 
 /**
@@ -49,17 +58,28 @@ export function contextKey(c: Context): string {
  * neither, and skipping them keeps the check linear and cheap. Decided from the sentence's words, one set lookup
  * each.
  */
-export function mayHoldClaim(sentence: string, hits: EntityHit[], words: readonly Word[]): boolean {
+export function mayHoldClaim(sentence: string, hits: EntityHit[], words: Words, from: number, to: number): boolean {
   if ((sentence.includes('President') || sentence.includes('Minister') || sentence.includes('Supreme')) && ROLE_CUE.test(sentence)) return true;
-  let quantity = false;
-  let action = hits.some((h) => h.kind === 'event');
-  for (const w of words) {
-    const t = w.t;
-    if (!quantity && (QUANTITY_WORDS.has(t) || QUANTITY_WORDS.has(t.slice(0, 3)) || (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57))) quantity = true;
-    if (!action && (ACTION_WORDS.has(t) || ACTION_WORDS.has(t.slice(0, 4)) || ACTION_WORDS.has(t.slice(0, 5)))) action = true;
-    if (quantity && action) return true;
+  let flags = hits.some((h) => h.kind === 'event') ? ACTION : 0;
+  for (let i = from; i < to; i++) {
+    flags |= cueOf(words.t[i]);
+    if (flags === (QUANTITY | ACTION)) return true;
   }
   return false;
+}
+const QUANTITY = 1;
+const ACTION = 2;
+/** Words recur: each word's cues are worked out once. */
+const cues = new Map<string, number>();
+function cueOf(t: string): number {
+  let f = cues.get(t);
+  if (f === undefined) {
+    f = 0;
+    if (QUANTITY_WORDS.has(t) || QUANTITY_WORDS.has(t.slice(0, 3)) || (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57)) f |= QUANTITY;
+    if (ACTION_WORDS.has(t) || ACTION_WORDS.has(t.slice(0, 4)) || ACTION_WORDS.has(t.slice(0, 5))) f |= ACTION;
+    if (cues.size < 100_000) cues.set(t, f);
+  }
+  return f;
 }
 const ROLE_CUE = /\b(?:President|Prime Minister|Vice-President|Supreme Leader)\s+\p{Lu}/u;
 /** Whole words, and the three-letter starts of months and weekdays ("sept", "mon" → "mon"). */
@@ -109,9 +129,11 @@ const THE_COUNTRY = /\bthe country\b/i;
 const GROUP = /(?<!\b(?:almost|nearly|virtually|few|hardly)\s)\b(?:no|any|the first)\s+(?:other\s+)?(European|foreign|Western)\s+(?:leader|head of state|president)s?\b/i;
 const TITLE_WORDS = new Set(['President', 'Prime', 'Minister', 'Chancellor', 'Vice', 'Vice-President', 'First', 'Supreme', 'Leader', 'Ayatollah', 'Senior', 'General', 'Junta', 'Chief', 'Opposition', 'State', 'The', 'Minsk', 'He', 'His', 'It', 'This', 'That', 'In', 'On', 'By', 'Russian', 'Belarusian', 'Chinese', 'Iranian', 'Kremlin']);
 const ROLE_TITLES = ['Supreme Leader', 'First Vice-President', 'Vice-President', 'Prime Minister', 'President'];
+// Matched at a title found by indexOf, so a sentence pays only for the titles it holds: the word before it and the
+// capitalised name after it.
 const ROLE_PATTERNS: [string, RegExp][] = ROLE_TITLES.map((title) => [
   title,
-  new RegExp(`\\b(\\p{Lu}\\p{Ll}+)\\s+${title.replace('-', '[- ]')}\\s+((?:\\p{Lu}[\\p{L}'’-]+)(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'u'),
+  new RegExp(`(\\p{Lu}\\p{Ll}+)\\s+${title.replace('-', '[- ]')}\\s+((?:\\p{Lu}[\\p{L}'’-]+)(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'uy'),
 ]);
 
 // The ordinal may carry an adjective or a place before its noun: "third official visit", "third Beijing trip".
@@ -343,9 +365,15 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
 
   // Roles: "<Demonym> <Title> <Name Name>".
   for (const [title, re] of ROLE_PATTERNS) {
-    if (!sentence.includes(title.split(' ')[0])) continue;
+    const at = sentence.indexOf(title);
+    if (at < 0) continue;
+    // Back to the start of the word before the title, then a sticky match from there.
+    let w = at - 1;
+    while (w > 0 && sentence[w - 1] === ' ') w--;
+    while (w > 0 && /[\p{L}]/u.test(sentence[w - 1])) w--;
+    re.lastIndex = w;
     const m = re.exec(sentence);
-    if (!m) continue;
+    if (!m || m.index + m[1].length + 1 > at + 1) continue;
     const country = index.countryByDemonym(m[1]);
     if (!country) continue;
     // "Former Russian President Dmitry Medvedev" names someone else's time in office.

@@ -5,33 +5,47 @@ const ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 
 
 export interface SentenceSpan { start: number; end: number }
 
+const isLetter = (c: string) => c.toLowerCase() !== c.toUpperCase();
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']']);
+
 export function splitSentences(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
+  const n = text.length;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  const push = (from: number, to: number) => {
+    const span = trim(text, from, to);
+    if (span.end > span.start) out.push(span);
+  };
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
     // Control characters and replacement characters are not prose: they separate sentences.
-    if (c < ' ' || c === '\ufffd') {
-      if (text.slice(start, i).trim()) out.push(trim(text, start, i));
+    if (code < 32 || code === 0xfffd) {
+      push(start, i);
       start = i + 1;
       continue;
     }
-    if (c !== '.' && c !== '!' && c !== '?') continue;
+    if (code !== 46 && code !== 33 && code !== 63) continue; // . ! ?
     // Take closing quotes and brackets with the sentence.
     let end = i + 1;
-    while (end < text.length && /["'”’)\]]/.test(text[end])) end++;
-    if (end < text.length && text[end] !== ' ') continue;
-    if (c === '.') {
-      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, i - 12), i))?.[1]?.toLowerCase() ?? '';
-      if (ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
+    while (end < n && CLOSERS.has(text[end])) end++;
+    if (end < n && text.charCodeAt(end) !== 32) continue;
+    if (code === 46) {
+      // The word before the period, letters and inner periods: "Feb", "St", "U.S", "J".
+      let w = i;
+      while (w > start && i - w < 12 && (text[w - 1] === '.' || isLetter(text[w - 1]))) w--;
+      const word = text.slice(w, i);
+      const lower = word.toLowerCase();
+      if (ABBREVIATIONS.has(lower) || (word.length === 1 && word !== lower) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
       // A lower-case word after the period continues the sentence ("Feb. 16", "approx. two").
-      const next = /\S/.exec(text.slice(end, end + 3));
-      if (next && /\p{Ll}/u.test(next[0])) continue;
+      let k = end;
+      while (k < n && k < end + 3 && isSpace(text.charCodeAt(k))) k++;
+      if (k < n && k < end + 3 && isLetter(text[k]) && text[k] === text[k].toLowerCase()) continue;
     }
-    if (text.slice(start, end).trim()) out.push(trim(text, start, end));
+    push(start, end);
     start = end;
   }
-  if (text.slice(start).trim()) out.push(trim(text, start, text.length));
+  push(start, n);
   return out;
 }
 

@@ -24,14 +24,17 @@ function tokensOf(s: string): string[] {
   return s.match(WORD)?.map((t) => t.toLowerCase()) ?? [];
 }
 
-/** A word of a text, lower-cased, with its offsets. */
-export interface Word { t: string; start: number; end: number }
+/**
+ * The words of a text, lower-cased, with their offsets: parallel arrays rather than an object a word, because a
+ * check scans every word of a draft and the allocations would cost more than the scan.
+ */
+export interface Words { t: string[]; start: Int32Array; end: Int32Array; length: number }
 
 /**
  * The words of a text. Lower-casing the whole text once is much cheaper than a word at a time; when that changes
  * the length (a few letters lower-case to two code units), offsets would drift, so the exact tokenizer is used.
  */
-export function wordsOf(text: string): Word[] {
+export function wordsOf(text: string): Words {
   const lower = text.toLowerCase();
   return lower.length === text.length ? scanWords(lower) : regexWords(text);
 }
@@ -42,9 +45,29 @@ function isWordCode(c: number): boolean {
   return c === 0xb5 || (c >= 0xc0 && c <= 0x1fff && c !== 0xd7 && c !== 0xf7) || (c >= 0x2c00 && c <= 0x2dff) || (c >= 0x2e80 && c <= 0xd7ff) || (c >= 0xf900 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff);
 }
 
+function makeWords(capacity: number): Words {
+  return { t: [], start: new Int32Array(capacity), end: new Int32Array(capacity), length: 0 };
+}
+
+function addWord(w: Words, t: string, start: number, end: number): void {
+  if (w.length === w.start.length) {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2 + 16);
+      b.set(a);
+      return b;
+    };
+    w.start = grow(w.start);
+    w.end = grow(w.end);
+  }
+  w.t.push(t);
+  w.start[w.length] = start;
+  w.end[w.length] = end;
+  w.length++;
+}
+
 /** Words of a lower-cased text by a loop over its code units: no regular expression, no match arrays. */
-function scanWords(lower: string): Word[] {
-  const out: Word[] = [];
+function scanWords(lower: string): Words {
+  const out = makeWords(Math.max(16, lower.length >> 3));
   const n = lower.length;
   let i = 0;
   while (i < n) {
@@ -54,15 +77,15 @@ function scanWords(lower: string): Word[] {
     }
     const start = i;
     while (i < n && i - start < 100 && isWordCode(lower.charCodeAt(i))) i++;
-    out.push({ t: lower.slice(start, i), start, end: i });
+    addWord(out, lower.slice(start, i), start, i);
   }
   return out;
 }
 
-function regexWords(text: string): Word[] {
-  const out: Word[] = [];
+function regexWords(text: string): Words {
+  const out = makeWords(16);
   const re = new RegExp(WORD.source, 'gu');
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ t: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  for (let m = re.exec(text); m; m = re.exec(text)) addWord(out, m[0].toLowerCase(), m.index, m.index + m[0].length);
   return out;
 }
 
@@ -137,21 +160,22 @@ export class FactIndex {
    * Every alias occurrence in the text, longest match first, non-overlapping. Linear in the text: one pass over its
    * words with a map lookup each, whatever the size of the dataset.
    */
-  findEntities(text: string, words: Word[] = wordsOf(text)): EntityHit[] {
+  findEntities(text: string, words: Words = wordsOf(text)): EntityHit[] {
     const hits: EntityHit[] = [];
+    const { t, start, end } = words;
     for (let i = 0; i < words.length; i++) {
-      const cands = this.aliases.get(words[i].t);
+      const cands = this.aliases.get(t[i]);
       if (!cands) continue;
       for (const c of cands) {
         if (i + c.tokens.length > words.length) continue;
         let ok = true;
         for (let k = 1; k < c.tokens.length && ok; k++) {
           // Tokens of one alias are adjacent: separated by at most a space, hyphen or period.
-          ok = words[i + k].t === c.tokens[k] && words[i + k].start - words[i + k - 1].end <= 2;
+          ok = t[i + k] === c.tokens[k] && start[i + k] - end[i + k - 1] <= 2;
         }
         if (!ok) continue;
-        if (c.caseSensitive && !/\p{Lu}/u.test(text[words[i].start])) continue;
-        hits.push({ kind: c.kind, id: c.id, start: words[i].start, end: words[i + c.tokens.length - 1].end, epithet: c.epithet });
+        if (c.caseSensitive && !/\p{Lu}/u.test(text[start[i]])) continue;
+        hits.push({ kind: c.kind, id: c.id, start: start[i], end: end[i + c.tokens.length - 1], epithet: c.epithet });
         i += c.tokens.length - 1;
         break;
       }
