@@ -137,7 +137,7 @@ const ROLE_PATTERNS: [string, RegExp][] = ROLE_TITLES.map((title) => [
 ]);
 
 // The ordinal may carry an adjective or a place before its noun: "third official visit", "third Beijing trip".
-const ORDINAL_NOUN = new RegExp(`\\b(${ORDINAL_PATTERN})(?:\\s+(?:ever|official|state|working|foreign|overseas|known|such|consecutive|straight|[A-Z][\\w'’-]+)){0,2}\\s+(visits?|trips?|times?|journeys?|meetings?|talks|summits?|calls?|travel)\\b`, 'i');
+const ORDINAL_NOUN = new RegExp(`\\b(${ORDINAL_PATTERN})(?:\\s+(?:ever|official|state|working|foreign|overseas|known|such|consecutive|straight|\\d{4}|[A-Z][\\w'’-]+)){0,2}\\s+(visits?|trips?|times?|journeys?|meetings?|talks|summits?|calls?|travel)\\b`, 'i');
 /** "It is his second this year", "the third in 2023": an ordinal standing for the sentence's visit or meeting. */
 const BARE_ORDINAL = new RegExp(`\\b(?:his|her|its|their|the|[A-Za-z]+['’]s)\\s+(${ORDINAL_PATTERN})(?=\\s+(?:this year|of the year|in \\d{4}|since\\b|(?:to|in)\\s+(?:the\\s+)?[A-Z])|\\s*[,.;]|\\s*$)`, 'i');
 const FOR_NTH_TIME = new RegExp(`\\bfor the (${ORDINAL_PATTERN}) time\\b`, 'i');
@@ -155,6 +155,7 @@ const NEVER_BEFORE = /\b(never|not|n't)\b[^.;]*\b(before|previously|until now|ye
  * "will be held in Dushanbe in", "are planned for". A comma or another action in between breaks the tie.
  */
 function dateFollowsEvent(between: string): boolean {
+  if (/^,\s*(?:which\s+|that\s+)?(?:was\s+|were\s+)?(?:launched|began|begun|started|staged|carried out|took place|happened)\s+(?:on|in)\s+$/i.test(between)) return true;
   if (/[,;:]/.test(between) || VISIT.test(between) || MEET.test(between) || CALL.test(between)) return false;
   return /^\s*(?:[\p{L}'’-]+\s+){0,8}?(?:on|in|for|at|of)\s+$/u.test(between);
 }
@@ -354,7 +355,8 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
     // Dates of the reporting, not of the event: "according to a statement on Friday", "said on Monday".
     if (REPORTING.test(sentence.slice(Math.max(0, d.start - 60), d.start))) continue;
     if (!d.relative && actionAt.length && Math.min(...actionAt.map((a) => Math.abs(a - d.start))) > 90) continue;
-    if (d.relative || ((claim.ordinal || claim.count) && d.precision === 'year' && /\b(in|during|of)\s+$/i.test(sentence.slice(Math.max(0, d.start - 8), d.start)))) {
+    const afterOrdinal = !!claim.ordinal && d.precision === 'year' && d.start > claim.ordinal.end && d.start - claim.ordinal.end <= 2;
+    if (d.relative || afterOrdinal || ((claim.ordinal || claim.count) && d.precision === 'year' && /\b(in|during|of)\s+$/i.test(sentence.slice(Math.max(0, d.start - 8), d.start)))) {
       claim.scope ??= d;
       continue;
     }
