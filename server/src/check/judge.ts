@@ -368,7 +368,7 @@ export class Judge {
       if (latest) {
         const later = claimed.end < latest.when.start;
         const cov = this.coverage(c).find((k) => this.covers(k, { start: latest.when.start, end: ref }) && k.members.includes(latest.id));
-        if (later || cov) return this.dateFinding(c, d, latest, cov, arrival);
+        if (later || cov) return this.dateFinding(d, latest, cov, arrival);
       }
     }
     // A complete list for the window that holds the claimed date, and none of its events then.
@@ -376,11 +376,11 @@ export class Judge {
     if (cov) {
       const members = cov.members.map((id) => this.index.events.get(id)!).filter((m) => cands.includes(m));
       const nearest = this.nearest(members, claimed, arrival);
-      if (nearest) return this.dateFinding(c, d, nearest, cov, arrival);
+      if (nearest) return this.dateFinding(d, nearest, cov, arrival);
     }
     // One event singled out by what kind it is ("the call on his birthday", "his state visit"), in the same year.
     const kinded = cands.filter((e) => e.kind && new RegExp(`\\b${e.kind}\\b`, 'i').test(c.sentence) && e.when.start.slice(0, 4) === d.from.slice(0, 4));
-    if (kinded.length === 1) return this.dateFinding(c, d, kinded[0], undefined, arrival);
+    if (kinded.length === 1) return this.dateFinding(d, kinded[0], undefined, arrival);
     // The same trip or call, a few days off.
     if (d.precision === 'day' || d.precision === 'part-of-month') {
       const nearest = this.nearest(cands, claimed, arrival);
@@ -388,7 +388,7 @@ export class Judge {
       if (nearest && (!arrival || nearest.arrival)) {
         const r = this.range(nearest, arrival);
         const tight = dayNumber(r.end) - dayNumber(r.start) <= 7;
-        if (tight && gapDays(claimed, r) <= SAME_EVENT_DAYS[c.action]) return this.dateFinding(c, d, nearest, undefined, arrival);
+        if (tight && gapDays(claimed, r) <= SAME_EVENT_DAYS[c.action]) return this.dateFinding(d, nearest, undefined, arrival);
       }
     }
     // "The first by a foreign leader after the coup": a complete list of the group's visits singles out the event.
@@ -397,7 +397,7 @@ export class Judge {
         .filter((k) => k.subject === c.groupMention)
         .map((k) => ({ k, e: this.index.events.get(k.members[0]) }))
         .filter(({ e }) => e && cands.includes(e));
-      if (firsts.length === 1) return this.dateFinding(c, d, firsts[0].e!, firsts[0].k, arrival);
+      if (firsts.length === 1) return this.dateFinding(d, firsts[0].e!, firsts[0].k, arrival);
     }
     // The right date, the wrong place: the only event of these people at that time was elsewhere.
     if (c.place && d.precision !== 'month' && d.precision !== 'year') {
@@ -429,7 +429,7 @@ export class Judge {
     return best;
   }
 
-  private dateFinding(c: Claim, d: DateExpr, e: FactEvent, cov: Coverage | undefined, arrival: boolean): Finding {
+  private dateFinding(d: DateExpr, e: FactEvent, cov: Coverage | undefined, arrival: boolean): Finding {
     const when = this.whenText(e, arrival);
     return {
       code: 'date-mismatch',

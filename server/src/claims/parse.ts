@@ -160,7 +160,7 @@ function dateFollowsEvent(between: string): boolean {
   return /^\s*(?:[\p{L}'’-]+\s+){0,8}?(?:on|in|for|at|of)\s+$/u.test(between);
 }
 
-function span(sentence: string, m: RegExpExecArray, group = 0): Span {
+function span(m: RegExpExecArray, group = 0): Span {
   const text = m[group];
   const start = m.index + m[0].indexOf(text);
   return { start, end: start + text.length, text };
@@ -251,8 +251,8 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   else {
     const tc = THE_COUNTRY.exec(sentence);
     const there = /\bthere\b/i.exec(sentence);
-    if (tc && ctx.country) claim.place = { id: ctx.country, ...span(sentence, tc) };
-    else if (there && ctx.place && !/\bthere (?:is|are|was|were|will|has|have|had)\b/i.test(sentence)) claim.place = { id: ctx.place, ...span(sentence, there) };
+    if (tc && ctx.country) claim.place = { id: ctx.country, ...span(tc) };
+    else if (there && ctx.place && !/\bthere (?:is|are|was|were|will|has|have|had)\b/i.test(sentence)) claim.place = { id: ctx.place, ...span(there) };
     // "He arrived on March 10", "during his previous visit": at the place the draft just named.
     else if ((claim.arrival || (action === 'visit' && PREVIOUS.test(sentence))) && ctx.place && places.length === 0) claim.place = { id: ctx.place, start: 0, end: 0, text: '' };
   }
@@ -268,7 +268,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   if (neg) {
     const handled = (sinceM && sinceM.index > neg.index) || (gapM && gapM.index > neg.index) || (group && group.index <= neg.index + 3) || (never && claim.action === 'visit');
     if (!handled) claim.negated = true;
-    else if (never && !sinceM && !gapM && !group) claim.never = span(sentence, never);
+    else if (never && !sinceM && !gapM && !group) claim.never = span(never);
   }
   if (/\b(denied|denies|deny|false|untrue|rumou?rs?|reportedly not|would not be|isn't|is not|wasn't|was not)\b/i.test(sentence) && !sinceM && !gapM) claim.negated = true;
   // Hedged, conditional or reported-as-uncertain claims are not asserted: leave them alone.
@@ -300,7 +300,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
     const after = sinceM.index + sinceM[0].length;
     const d = dates.find((x) => x.start >= after && x.start - after <= 12);
     const ev = events.find((x) => x.start >= after && x.start - after <= 30);
-    if (ev && (!d || ev.start <= d.end + 2)) claim.since = { span: span(sentence, sinceM), event: ev.id, ...(d ? { date: d } : {}) };
+    if (ev && (!d || ev.start <= d.end + 2)) claim.since = { span: span(sinceM), event: ev.id, ...(d ? { date: d } : {}) };
     else if (d) claim.since = { span: { start: sinceM.index, end: d.end, text: sentence.slice(sinceM.index, d.end) }, date: d };
     // "Since March" looks back: a month without a year that landed ahead of the reference date is last year's.
     const sd = claim.since?.date;
@@ -315,7 +315,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
     const years = base + (/and a half/i.test(gapM[0]) ? 0.5 : 0);
     if (!Number.isNaN(years)) {
       const qualifier = /more|over/.test(q) ? 'more' : /less|under|fewer/.test(q) ? 'less' : 'about';
-      claim.gap = { ...span(sentence, gapM), years, qualifier };
+      claim.gap = { ...span(gapM), years, qualifier };
     }
   }
 
@@ -324,24 +324,24 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   if (ord) {
     const value = ordinalValue(ord[1]);
     const negBefore = neg && neg.index < ord.index && ord.index - neg.index < 20;
-    if (value !== undefined && !negBefore && !/\bfirst\s+(?:half|quarter|lady|vice|deputy)\b/i.test(ord[0])) claim.ordinal = { ...span(sentence, ord, 1), value };
+    if (value !== undefined && !negBefore && !/\bfirst\s+(?:half|quarter|lady|vice|deputy)\b/i.test(ord[0])) claim.ordinal = { ...span(ord, 1), value };
     // "The first visit by any European leader": the subject is the group, not a person.
   }
   const cnt = COUNT_NOUN.exec(sentence);
   if (cnt && !claim.ordinal) {
     const value = cardinalValue(cnt[1]);
-    if (value !== undefined) claim.count = { ...span(sentence, cnt, 1), value, earlier: !!cnt[2] && /earlier|previous|prior|past/i.test(cnt[2]), times: /times|occasions/i.test(cnt[3]) };
+    if (value !== undefined) claim.count = { ...span(cnt, 1), value, earlier: !!cnt[2] && /earlier|previous|prior|past/i.test(cnt[2]), times: /times|occasions/i.test(cnt[3]) };
   } else if (!claim.ordinal) {
     const t = TIMES.exec(sentence);
     if (t) {
       const value = cardinalValue(t[2] ?? t[1]);
-      if (value !== undefined) claim.count = { ...span(sentence, t, 1), value, earlier: false, times: true };
+      if (value !== undefined) claim.count = { ...span(t, 1), value, earlier: false, times: true };
     }
   }
   const again = AGAIN.exec(sentence);
   // "Again" makes a visit at least the second, when the sentence dates only one event ("in March and again in June"
   // speaks of two).
-  if (again && !claim.ordinal && !claim.count && claim.action === 'visit' && dates.filter((d) => !d.relative).length <= 1) claim.again = span(sentence, again);
+  if (again && !claim.ordinal && !claim.count && claim.action === 'visit' && dates.filter((d) => !d.relative).length <= 1) claim.again = span(again);
 
   // The event's own date: not the "since" anchor, not a scope like "this year", not a named event's date.
   const actionAt = [visit, meet, call].filter((m): m is RegExpExecArray => !!m).map((m) => m.index);
