@@ -401,7 +401,7 @@ export class Judge {
     }
     // The right date, the wrong place: the only event of these people at that time was elsewhere.
     if (c.place && d.precision !== 'month' && d.precision !== 'year') {
-      const elsewhere = this.candidates(c, { ignorePlace: true }).filter((e) => overlaps(claimed, this.range(e, arrival)) && dayNumber(e.when.end) - dayNumber(e.when.start) <= 31 && e.when.precision !== 'month' && e.place);
+      const elsewhere = this.candidates(c, { ignorePlace: true }).filter((e) => overlaps(claimed, this.range(e, arrival)) && (e.when.precision === 'day' || e.when.precision === 'part-of-month' || !!e.arrival) && e.place);
       if (elsewhere.length === 1 && !this.index.compatiblePlaces(elsewhere[0].place!, c.place.id)) {
         const e = elsewhere[0];
         const right = this.placeName(e.place!);

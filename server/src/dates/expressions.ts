@@ -70,9 +70,12 @@ function partRange(part: string | undefined, y: number, m: number): [IsoDate, Is
   return [isoOf(y, m, 21), isoOf(y, m, last), 'part-of-month'];
 }
 
-/** Spans chrono can read as a day: a month name next to a number, a weekday, an ISO or numeric date. */
+/**
+ * Spans that can be read as a day: a month name next to a number, a weekday, an ISO date. Numeric dates like
+ * 12/03/2023 are left alone: day-first and month-first readings differ, and a wrong reading would be a false alarm.
+ */
 const DAY_ANCHOR = new RegExp(
-  `(?:\\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+(?:the\\s+)?)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?![A-Za-z])(?:,?\\s+\\d{4})?|${MONTH_RE}(?![A-Za-z])\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4})?)|\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b)`,
+  `(?:\\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+(?:the\\s+)?)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?![A-Za-z])(?:,?\\s+\\d{4})?|${MONTH_RE}(?![A-Za-z])\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4})?)|\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b)`,
   'gi',
 );
 
