@@ -89,6 +89,12 @@ function regexWords(text: string): Words {
   return out;
 }
 
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export class FactIndex {
   readonly people = new Map<string, Person>();
   readonly places = new Map<string, Place>();
@@ -107,45 +113,54 @@ export class FactIndex {
   private readonly namedEvents: FactEvent[] = [];
 
   constructor(readonly dataset: Dataset) {
+    // Plain loops: no spread, Set or closure per fact, and each list walked once where the order allows.
     for (const p of dataset.people) {
       this.people.set(p.id, p);
       for (const a of p.aliases) this.addAlias(a, 'person', p.id, true, false);
-      for (const a of p.epithets ?? []) this.addAlias(a, 'person', p.id, false, true);
+      if (p.epithets) for (const a of p.epithets) this.addAlias(a, 'person', p.id, false, true);
+      if (p.roles) {
+        for (let i = 0; i < p.roles.length; i++) {
+          const key = `${p.roles[i].title}|${p.roles[i].country ?? ''}`;
+          let first = true;
+          for (let k = 0; k < i && first; k++) first = key !== `${p.roles[k].title}|${p.roles[k].country ?? ''}`;
+          if (first) push(this.roleHolders, key, p);
+        }
+      }
     }
     for (const p of dataset.places) {
       this.places.set(p.id, p);
       for (const a of p.aliases) this.addAlias(a, 'place', p.id, !a.startsWith('the '), false);
+      if (p.kind === 'country' && p.demonyms) for (const d of p.demonyms) this.byDemonym.set(d, p);
     }
     for (const e of dataset.events) {
       this.events.set(e.id, e);
-      for (const who of new Set([...e.actors, ...(e.with ?? [])])) {
-        let list = this.eventsByPerson.get(who);
-        if (!list) this.eventsByPerson.set(who, (list = []));
-        list.push(e);
+      // Actors, then the others, each person once.
+      const { actors } = e;
+      for (let i = 0; i < actors.length; i++) if (actors.indexOf(actors[i]) === i) push(this.eventsByPerson, actors[i], e);
+      if (e.with) {
+        const w = e.with;
+        for (let i = 0; i < w.length; i++) if (!actors.includes(w[i]) && w.indexOf(w[i]) === i) push(this.eventsByPerson, w[i], e);
       }
       if (e.type === 'event' && e.keywords) {
         this.namedEvents.push(e);
         for (const k of e.keywords) this.addAlias(k, 'event', e.id, false, false);
       }
+      // The groups of its actors (all people are known by now), each group once.
+      for (const a of actors) {
+        const groups = this.people.get(a)?.groups;
+        if (!groups) continue;
+        for (const g of groups) {
+          const list = this.eventsByGroup.get(g);
+          if (!list) this.eventsByGroup.set(g, [e]);
+          else if (list[list.length - 1] !== e) list.push(e);
+        }
+      }
     }
-    for (const list of this.aliases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-    const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
-      const list = map.get(key);
-      if (list) list.push(value);
-      else map.set(key, [value]);
-    };
-    for (const e of dataset.events) {
-      const groups = new Set(e.actors.flatMap((a) => this.people.get(a)?.groups ?? []));
-      for (const g of groups) push(this.eventsByGroup, g, e);
-    }
+    for (const list of this.aliases.values()) if (list.length > 1) list.sort((a, b) => b.tokens.length - a.tokens.length);
     for (const c of dataset.coverage) {
       push(this.coverageByParty, `${c.type}|${c.subject}`, c);
       if (c.with) push(this.coverageByParty, `${c.type}|${c.with}`, c);
     }
-    for (const p of dataset.people) {
-      for (const key of new Set((p.roles ?? []).map((r) => `${r.title}|${r.country ?? ''}`))) push(this.roleHolders, key, p);
-    }
-    for (const p of dataset.places) if (p.kind === 'country') for (const d of p.demonyms ?? []) this.byDemonym.set(d, p);
   }
 
   private addAlias(alias: string, kind: EntityKind, id: string, caseSensitive: boolean, epithet: boolean): void {

@@ -39,7 +39,8 @@ export function loadDataset(dataDir = defaultDataDir(), seedsDir = path.join(dat
   const file = path.join(dataDir, 'facts.json');
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // Read, then decode: for a large file this is markedly faster than asking readFileSync for a string.
+    text = fs.readFileSync(file).toString('utf8');
   } catch (e) {
     throw new DatasetError(file, '', `cannot read the dataset (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
@@ -67,39 +68,65 @@ export function loadDataset(dataDir = defaultDataDir(), seedsDir = path.join(dat
   return dataset;
 }
 
+type Sourced = { seed: string; line: number; quote: string };
+
+/**
+ * Every quote verbatim in its seed, starting on the stated line. Each seed's quotes are located once (a large
+ * dataset cites the same sentences many times); a field path is built only for a failure.
+ */
 function verifyQuotes(d: Dataset, file: string, seedsDir: string): void {
-  const texts = new Map<string, string | null>();
-  const seedText = (seed: string): string | null => {
-    if (!texts.has(seed)) {
-      try {
-        texts.set(seed, fs.readFileSync(path.join(seedsDir, seed), 'utf8'));
-      } catch {
-        texts.set(seed, null);
+  const bySeed = new Map<string, SeedQuotes>();
+  const check = (sources: Sourced[], field: () => string): void => {
+    for (let i = 0; i < sources.length; i++) {
+      const s = sources[i];
+      let seed = bySeed.get(s.seed);
+      if (!seed) bySeed.set(s.seed, (seed = new SeedQuotes(path.join(seedsDir, s.seed))));
+      let line = seed.lines.get(s.quote);
+      if (line === undefined && !seed.lines.has(s.quote)) {
+        if (seed.text === null) throw new DatasetError(file, `${field()}/sources/${i}/seed`, `no seed file "${s.seed}" in ${seedsDir}`);
+        seed.lines.set(s.quote, (line = quoteLine(seed.text, s.quote)));
       }
+      if (line === s.line) continue;
+      if (line === undefined) throw new DatasetError(file, `${field()}/sources/${i}/quote`, `quote not verbatim in seeds/${s.seed}: "${s.quote.slice(0, 80)}"`);
+      throw new DatasetError(file, `${field()}/sources/${i}/line`, `the quote is on line ${line} of seeds/${s.seed}, not ${s.line}`);
     }
-    return texts.get(seed)!;
   };
-  // Each seed's quotes are located once: a large dataset cites the same sentences many times.
-  const lines = new Map<string, Map<string, number | undefined>>();
-  const check = (sources: { seed: string; line: number; quote: string }[], field: string) =>
-    sources.forEach((s, i) => {
-      let located = lines.get(s.seed);
-      if (!located) lines.set(s.seed, (located = new Map()));
-      let line = located.get(s.quote);
-      if (line === undefined && !located.has(s.quote)) {
-        const text = seedText(s.seed);
-        if (text === null) throw new DatasetError(file, `${field}/sources/${i}/seed`, `no seed file "${s.seed}" in ${seedsDir}`);
-        located.set(s.quote, (line = quoteLine(text, s.quote)));
-      }
-      if (line === undefined) throw new DatasetError(file, `${field}/sources/${i}/quote`, `quote not verbatim in seeds/${s.seed}: "${s.quote.slice(0, 80)}"`);
-      if (line !== s.line) throw new DatasetError(file, `${field}/sources/${i}/line`, `the quote is on line ${line} of seeds/${s.seed}, not ${s.line}`);
-    });
-  d.people.forEach((p, i) => {
-    check(p.sources, `/people/${i}`);
-    p.roles?.forEach((r, j) => check(r.sources, `/people/${i}/roles/${j}`));
-  });
-  d.places.forEach((p, i) => check(p.sources, `/places/${i}`));
-  d.events.forEach((e, i) => check(e.sources, `/events/${i}`));
-  d.coverage.forEach((c, i) => check(c.sources, `/coverage/${i}`));
-  d.seeds.forEach((s, i) => s.source && check([s.source], `/seeds/${i}`));
+  // The field path of item i of a list, as a function: called only to name a failure.
+  let list = '';
+  let i = 0;
+  let j = 0;
+  const item = () => `/${list}/${i}`;
+  const role = () => `/people/${i}/roles/${j}`;
+  list = 'people';
+  for (i = 0; i < d.people.length; i++) {
+    const p = d.people[i];
+    check(p.sources, item);
+    if (p.roles) for (j = 0; j < p.roles.length; j++) check(p.roles[j].sources, role);
+  }
+  list = 'places';
+  for (i = 0; i < d.places.length; i++) check(d.places[i].sources, item);
+  list = 'events';
+  for (i = 0; i < d.events.length; i++) check(d.events[i].sources, item);
+  list = 'coverage';
+  for (i = 0; i < d.coverage.length; i++) check(d.coverage[i].sources, item);
+  list = 'seeds';
+  for (i = 0; i < d.seeds.length; i++) {
+    const source = d.seeds[i].source;
+    if (source) check([source], item);
+  }
+}
+
+/** A seed's text (null when it cannot be read) and the line of each quote looked up in it (undefined: not there). */
+class SeedQuotes {
+  readonly text: string | null;
+  readonly lines = new Map<string, number | undefined>();
+  constructor(file: string) {
+    let text: string | null;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      text = null;
+    }
+    this.text = text;
+  }
 }

@@ -2,35 +2,45 @@
 
 import type { Dataset } from './types';
 
-/** Ids that facts refer to but that the dataset does not define. Shared with the loader. */
+/**
+ * Ids that facts refer to but that the dataset does not define. Shared with the loader. Plain loops with no
+ * closure, spread or intermediate array per fact, and a message built only for a failure: a large dataset makes
+ * hundreds of thousands of these checks.
+ */
 export function referenceProblems(d: Dataset): string[] {
-  const people = new Set(d.people.map((p) => p.id));
-  const places = new Set(d.places.map((p) => p.id));
-  const events = new Set(d.events.map((e) => e.id));
-  const groups = new Set(d.people.flatMap((p) => p.groups ?? []));
-  const out: string[] = [];
-  // The message is built only for a failure: a large dataset makes hundreds of thousands of these checks.
-  const need = (ok: boolean, what: () => string) => ok || out.push(what());
-  for (const p of d.places) {
-    if (p.country) need(places.has(p.country), () => `place ${p.id}: unknown country "${p.country}"`);
-    if (p.within) need(places.has(p.within), () => `place ${p.id}: unknown place "${p.within}"`);
+  const people = new Set<string>();
+  const groups = new Set<string>();
+  for (const p of d.people) {
+    people.add(p.id);
+    if (p.groups) for (const g of p.groups) groups.add(g);
   }
-  for (const p of d.people) if (p.country) need(places.has(p.country), () => `person ${p.id}: unknown country "${p.country}"`);
+  const places = new Set<string>();
+  for (const p of d.places) places.add(p.id);
+  const events = new Set<string>();
+  for (const e of d.events) events.add(e.id);
+  const out: string[] = [];
+  for (const p of d.places) {
+    if (p.country && !places.has(p.country)) out.push(`place ${p.id}: unknown country "${p.country}"`);
+    if (p.within && !places.has(p.within)) out.push(`place ${p.id}: unknown place "${p.within}"`);
+  }
+  for (const p of d.people) if (p.country && !places.has(p.country)) out.push(`person ${p.id}: unknown country "${p.country}"`);
   for (const e of d.events) {
-    for (const a of [...e.actors, ...(e.with ?? [])]) need(people.has(a), () => `event ${e.id}: unknown person "${a}"`);
-    if (e.place) need(places.has(e.place), () => `event ${e.id}: unknown place "${e.place}"`);
+    for (const a of e.actors) if (!people.has(a)) out.push(`event ${e.id}: unknown person "${a}"`);
+    if (e.with) for (const a of e.with) if (!people.has(a)) out.push(`event ${e.id}: unknown person "${a}"`);
+    if (e.place && !places.has(e.place)) out.push(`event ${e.id}: unknown place "${e.place}"`);
   }
   for (const c of d.coverage) {
-    need(people.has(c.subject) || groups.has(c.subject), () => `coverage ${c.id}: unknown subject "${c.subject}"`);
-    if (c.with) need(people.has(c.with), () => `coverage ${c.id}: unknown person "${c.with}"`);
-    if (c.place) need(places.has(c.place), () => `coverage ${c.id}: unknown place "${c.place}"`);
-    for (const m of c.members) need(events.has(m), () => `coverage ${c.id}: unknown event "${m}"`);
+    if (!people.has(c.subject) && !groups.has(c.subject)) out.push(`coverage ${c.id}: unknown subject "${c.subject}"`);
+    if (c.with && !people.has(c.with)) out.push(`coverage ${c.id}: unknown person "${c.with}"`);
+    if (c.place && !places.has(c.place)) out.push(`coverage ${c.id}: unknown place "${c.place}"`);
+    for (const m of c.members) if (!events.has(m)) out.push(`coverage ${c.id}: unknown event "${m}"`);
   }
-  const ids = [...d.people, ...d.places, ...d.events, ...d.coverage].map((x) => x.id);
   const seen = new Set<string>();
-  for (const id of ids) {
-    need(!seen.has(id), () => `duplicate id "${id}"`);
-    seen.add(id);
+  for (const list of [d.people, d.places, d.events, d.coverage] as { id: string }[][]) {
+    for (const x of list) {
+      if (seen.has(x.id)) out.push(`duplicate id "${x.id}"`);
+      else seen.add(x.id);
+    }
   }
   return out;
 }
