@@ -42,7 +42,7 @@ interface SentenceJudgement {
 }
 
 /** Words that make a sentence worth parsing even when it names no one: pronouns and titles. */
-const WORTH_PARSING = new Set(['he', 'his', 'him', 'they', 'their', 'leaders', 'president', 'minister', 'there']);
+const WORTH_PARSING = new Set(['he', 'his', 'him', 'they', 'their', 'leaders', 'president', 'minister', 'there', 'visit', 'trip']);
 const CACHE_LIMIT = 20_000;
 const MAX_PARSERS = 64;
 /** Longer "sentences" are run-ons, tables of data or garbage; parsing them could only produce false alarms. */
@@ -151,7 +151,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       if (!known) {
         const claim = parseClaim(text, hits, ctx, ref, index, implicitSubject);
         const judged: SentenceJudgement = { claim, dates: [] };
-        if (claim.action || claim.namedEvent || claim.role) {
+        if (claim.action || claim.namedEvent || claim.role || claim.amount) {
           const j = judge.judge(claim, ref, ctx.seen);
           Object.assign(judged, { summary: j.summary, verdict: j.verdict, finding: j.finding });
           for (const d of [claim.date, claim.scope, claim.since?.date, claim.namedEvent?.date]) {

@@ -10,7 +10,7 @@ import { dayNumber, gapDays, overlaps, yearsBetween, type DayRange } from '../da
 import { formatDay, type DateExpr } from '../dates/expressions';
 import { cardinalLike, ordinalLike, ordinalWord, timesWord, yearsInWords, cardinalWord } from '../claims/numbers';
 
-export type Code = 'count-mismatch' | 'date-mismatch' | 'since-mismatch' | 'gap-mismatch' | 'place-mismatch' | 'role-mismatch' | 'event-date-mismatch';
+export type Code = 'count-mismatch' | 'date-mismatch' | 'since-mismatch' | 'gap-mismatch' | 'place-mismatch' | 'role-mismatch' | 'event-date-mismatch' | 'type-mismatch' | 'amount-mismatch';
 
 export interface Finding {
   code: Code;
@@ -46,6 +46,8 @@ export class Judge {
     const checks = [
       () => this.namedEventDate(claim, ctxSeen),
       () => this.role(claim, ref),
+      () => (claim.negated ? undefined : this.visitKind(claim, ref)),
+      () => (claim.negated ? undefined : this.amount(claim)),
       () => (claim.negated ? undefined : this.ordinalOrCount(claim, ref)),
       () => (claim.negated ? undefined : this.since(claim, ref)),
       () => (claim.negated ? undefined : this.eventDate(claim, ref)),
@@ -214,6 +216,52 @@ export class Judge {
       end: c.role.name.end,
       newText: holder.name,
       sources: role.sources,
+    };
+  }
+
+  /** "A state visit" where the sources say working: judged on the one visit the sentence is about. */
+  private visitKind(c: Claim, ref: string): Finding | true | undefined {
+    if (!c.visitKind || c.action !== 'visit') return undefined;
+    const e = this.currentEvent(c, ref);
+    if (!e?.kind || (e.kind !== 'state' && e.kind !== 'working')) return undefined;
+    if (e.kind === c.visitKind.kind) return true;
+    return {
+      code: 'type-mismatch',
+      message: `${e.label} (${e.when.text}) was a ${e.kind} visit, not a ${c.visitKind.kind} visit.`,
+      expected: e.kind,
+      start: c.visitKind.start,
+      end: c.visitKind.end,
+      newText: /^\p{Lu}/u.test(c.visitKind.text) ? e.kind[0].toUpperCase() + e.kind.slice(1) : e.kind,
+      sources: e.sources,
+    };
+  }
+
+  /** "Agreements worth $4 billion" where a source ties $3.56 billion of agreements to the same event. */
+  private amount(c: Claim): Finding | true | undefined {
+    const a = c.amount;
+    if (!a || c.people.length === 0) return undefined;
+    const words = c.sentence.toLowerCase();
+    const events = new Set(c.people.flatMap((p) => this.index.eventsOf(p)));
+    const matches: { e: FactEvent; amount: NonNullable<FactEvent['amounts']>[number] }[] = [];
+    for (const e of events) {
+      const everyone = [...e.actors, ...(e.with ?? [])];
+      if (!c.people.every((p) => everyone.includes(p))) continue;
+      if (c.date && !overlaps({ start: c.date.from, end: c.date.to }, e.when)) continue;
+      for (const amount of e.amounts ?? []) {
+        if (amount.unit === a.unit && amount.about.some((w) => new RegExp(`\\b${w}\\b`).test(words))) matches.push({ e, amount });
+      }
+    }
+    if (matches.length !== 1) return undefined;
+    const { e, amount } = matches[0];
+    if (Math.abs(amount.value - a.value) <= amount.value * 0.01) return true;
+    return {
+      code: 'amount-mismatch',
+      message: `${e.label} (${e.when.text}): the sources say ${amount.text}, not ${a.text}.`,
+      expected: amount.text,
+      start: a.start,
+      end: a.end,
+      newText: amount.text,
+      sources: e.sources.filter((s) => s.quote.includes(amount.text) || amount.about.some((w) => s.quote.toLowerCase().includes(w))).slice(0, 1).concat(e.sources).slice(0, 2),
     };
   }
 

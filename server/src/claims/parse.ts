@@ -60,6 +60,7 @@ function seenKey(seen: Set<string>): string {
  */
 export function mayHoldClaim(sentence: string, hits: EntityHit[], words: Words, from: number, to: number): boolean {
   if ((sentence.includes('President') || sentence.includes('Minister') || sentence.includes('Supreme')) && ROLE_CUE.test(sentence)) return true;
+  if (/\b(?:state|working)\s+(?:visit|trip)|\b(?:state|working) nature\b/i.test(sentence)) return true;
   let flags = hits.some((h) => h.kind === 'event') ? ACTION : 0;
   for (let i = from; i < to; i++) {
     flags |= cueOf(words.t[i]);
@@ -107,7 +108,7 @@ export function readsContext(sentence: string, hits: EntityHit[]): boolean {
     else places++;
   }
   if (people === 0 || (people === 1 && (PAIR.test(sentence) || /\b(?:him|her)\b/i.test(sentence)))) return true;
-  return places === 0 && /\b(?:the country|there|arriv|land|reach|touch|previous|last)/i.test(sentence);
+  return places === 0 && /\b(?:the country|there|arriv|land|reach|touch|previous|last|the visit|this visit|the trip|this trip)/i.test(sentence);
 }
 
 /** The context after a sentence that was not parsed: its named people and places still count. */
@@ -126,6 +127,7 @@ const NEGATION = /\b(not|n't|never|no|denied|denies|deny|without|neither|nor)\b|
 const PRONOUN = /\b(he|his|him|himself)\b/i;
 const PAIR = /\b(the two (?:leaders|presidents|men|heads of state)|both (?:leaders|men|presidents)|the leaders|the pair|they|their|them)\b/i;
 const THE_COUNTRY = /\bthe country\b/i;
+const THE_VISIT = /\b(?:the|this) (?:visit|trip)\b/i;
 const GROUP = /(?<!\b(?:almost|nearly|virtually|few|hardly)\s)\b(?:no|any|the first)\s+(?:other\s+)?(European|foreign|Western)\s+(?:leader|head of state|president)s?\b/i;
 const TITLE_WORDS = new Set(['President', 'Prime', 'Minister', 'Chancellor', 'Vice', 'Vice-President', 'First', 'Supreme', 'Leader', 'Ayatollah', 'Senior', 'General', 'Junta', 'Chief', 'Opposition', 'State', 'The', 'Minsk', 'He', 'His', 'It', 'This', 'That', 'In', 'On', 'By', 'Russian', 'Belarusian', 'Chinese', 'Iranian', 'Kremlin']);
 const ROLE_TITLES = ['Supreme Leader', 'First Vice-President', 'Vice-President', 'Prime Minister', 'President'];
@@ -202,6 +204,9 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
       else for (const p of two) if (p && !people.includes(p)) people.push(p);
     } else if (people.length === 0 && PRONOUN.test(sentence) && ctx.people.length) {
       people.push(ctx.subject ?? ctx.people[ctx.people.length - 1]);
+    } else if (people.length === 0 && ctx.subject && THE_VISIT.test(sentence)) {
+      // "BelTA said the visit is of a working nature": the visit the draft is about.
+      people.push(ctx.subject);
     } else if (people.length === 0 && implicitSubject && ctx.subject) {
       // A table row or list item under a draft about someone: "| Beijing (state visit) | late February 2023 |".
       people.push(ctx.subject);
@@ -254,7 +259,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
     if (tc && ctx.country) claim.place = { id: ctx.country, ...span(tc) };
     else if (there && ctx.place && !/\bthere (?:is|are|was|were|will|has|have|had)\b/i.test(sentence)) claim.place = { id: ctx.place, ...span(there) };
     // "He arrived on March 10", "during his previous visit": at the place the draft just named.
-    else if ((claim.arrival || (action === 'visit' && PREVIOUS.test(sentence))) && ctx.place && places.length === 0) claim.place = { id: ctx.place, start: 0, end: 0, text: '' };
+    else if ((claim.arrival || (action === 'visit' && (PREVIOUS.test(sentence) || THE_VISIT.test(sentence)))) && ctx.place && places.length === 0) claim.place = { id: ctx.place, start: 0, end: 0, text: '' };
   }
 
   // Negation: anything negated that is not a "has not … since", "never before" or "no X has" claim is left alone.
@@ -364,6 +369,27 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   }
   if (claim.date && claim.date.precision === 'year' && !claim.ordinal && !claim.count && (claim.since || claim.gap)) claim.date = undefined;
   claim.previous = PREVIOUS.test(sentence);
+
+  // Amounts: "$3.56 billion", "US$4bn", "four hours".
+  const money = /(?:US)?\$\s?(\d+(?:[.,]\d+)?)\s*(billion|bn|million|mn|m|b)?\b/i.exec(sentence);
+  if (money) {
+    const scale = /^b/i.test(money[2] ?? '') ? 1e9 : /^m/i.test(money[2] ?? '') ? 1e6 : 1;
+    claim.amount = { start: money.index, end: money.index + money[0].length, text: money[0], value: parseFloat(money[1].replace(',', '.')) * scale, unit: 'USD' };
+  } else {
+    const hours = new RegExp(`\\b(${CARDINAL_PATTERN}|half an|an|a|one and a half)\\s+hours?\\b`, 'i').exec(sentence);
+    if (hours) {
+      const w = hours[1].toLowerCase();
+      const value = w === 'half an' ? 0.5 : w === 'an' || w === 'a' ? 1 : w === 'one and a half' ? 1.5 : cardinalValue(w);
+      if (value !== undefined) claim.amount = { start: hours.index, end: hours.index + hours[0].length, text: hours[0], value, unit: 'hours' };
+    }
+  }
+  // The kind of visit: "a state visit", "a working trip", "of a working nature".
+  const kind = /\b(state|working)\s+(?:visit|trip)\b|\bof an? (state|working) nature\b/i.exec(sentence);
+  if (kind) {
+    const word = (kind[1] ?? kind[2]).toLowerCase() as 'state' | 'working';
+    const at = kind.index + kind[0].toLowerCase().indexOf(word);
+    claim.visitKind = { start: at, end: at + word.length, text: sentence.slice(at, at + word.length), kind: word };
+  }
 
   // Roles: "<Demonym> <Title> <Name Name>".
   for (const [title, re] of ROLE_PATTERNS) {

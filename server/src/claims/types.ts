@@ -36,6 +36,10 @@ export interface Claim {
   negated: boolean;
   /** A named event whose date the sentence states ("the 2018 coup", "invaded on February 14"). */
   namedEvent?: { id: string; span: Span; date: DateExpr };
+  /** An amount the sentence states: "$4 billion", "three hours". */
+  amount?: Span & { value: number; unit: 'USD' | 'hours' };
+  /** The kind of visit the sentence states: "a state visit", "of a working nature". */
+  visitKind?: Span & { kind: 'state' | 'working' };
   /** A role stated before a name ("Iranian President Mahmoud Ahmadinejad"). */
   role?: { country: string; title: string; name: Span; person?: string };
   tense: Tense;

@@ -30,7 +30,7 @@ const MONTH_ONLY = new RegExp(`\\b(?:(early|mid|late|the (?:beginning|start|end|
 const YEAR_ONLY = /\b(1[89]\d{2}|20\d{2})\b/g;
 const REL_YEAR = /\b(this|last|next|that|the same|the previous|the following|of the) year\b/gi;
 const FUTURE = /\b(will|shall|is to|are to|is set to|are set to|scheduled|plans?|planned|planning|is due|are due|upcoming|is expected to|are expected to|is going to|are going to|prepares?|preparing)\b/i;
-const PAST = /\b(was|were|had|did|has been|have been|went|came|met|spoke|made|took|began|flew|held|said|told|saw|left|sat|\w{2,}ed)\b/i;
+const PAST = /\b(was|were|had|did|has been|have been|went|came|met|spoke|made|took|began|flew|held|said|told|saw|left|sat|paid|gave|led|sent|spent|brought|kept|found|became|wrote|stood|won|lost|ran|got|\w{2,}ed)\b/i;
 
 export function tenseOf(sentence: string): Tense {
   if (FUTURE.test(sentence)) return 'future';

@@ -106,6 +106,7 @@ export function buildDataset(annotationsYaml: string, seedsDir: string): Dataset
       ...(r.place ? { place: r.place } : {}),
       when: w,
       ...(arrival ? { arrival } : {}),
+      ...(r.amounts ? { amounts: (r.amounts as Raw[]).map((a) => ({ value: Number(a.value), unit: a.unit, text: String(a.text), about: a.about })) } : {}),
       status: r.status ?? 'done',
       label: r.label,
       ...(r.note ? { note: String(r.note).trim() } : {}),

@@ -89,9 +89,20 @@ export interface FactEvent {
   arrival?: IsoDate;
   status: 'done' | 'planned';
   label: string;
+  /** Amounts the sources tie to the event: "trade agreements worth $3.56 billion", "four hours of talks". */
+  amounts?: Amount[];
   /** How disagreeing sources were reconciled. */
   note?: string;
   sources: Source[];
+}
+
+export interface Amount {
+  value: number;
+  unit: 'USD' | 'hours';
+  /** As the source says it: "$3.56 billion". */
+  text: string;
+  /** Words that say what the amount is of, one of which a claim must use: "agreements", "talks". */
+  about: string[];
 }
 
 /**
