@@ -246,7 +246,10 @@ export class Judge {
     for (const e of events) {
       const everyone = [...e.actors, ...(e.with ?? [])];
       if (!c.people.every((p) => everyone.includes(p))) continue;
+      // The amount must be tied to this event by its date or its place, not only by its people.
+      if (!c.date && !c.place) continue;
       if (c.date && !overlaps({ start: c.date.from, end: c.date.to }, e.when)) continue;
+      if (c.place && (!e.place || !this.index.compatiblePlaces(c.place.id, e.place))) continue;
       for (const amount of e.amounts ?? []) {
         if (amount.unit === a.unit && amount.about.some((w) => new RegExp(`\\b${w}\\b`).test(words))) matches.push({ e, amount });
       }
