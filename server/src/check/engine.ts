@@ -56,7 +56,11 @@ function plain(s: string): string {
 export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   const index = new FactIndex(dataset);
   const judge = new Judge(index);
-  const cache = new Map<string, Map<string, SegmentResult>>();
+  // Segment results by reference date, then the segment's key, then the context key: nested maps rather than one
+  // key string built per segment and check (a context key holds every name seen so far, and a 1 MB draft has
+  // thousands of segments). Bounded by the number of segments held.
+  const cache = new Map<string, Map<string, Map<string, SegmentResult>>>();
+  let cachedSegments = 0;
   const sentenceCache = new Map<string, SentenceJudgement>();
   const seedTexts = new Map<string, string[] | null>();
 
@@ -84,6 +88,14 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     return { uri: pathToFileURL(file).toString(), range: { start: { line: s.line - 1, character: col }, end: { line: s.line - 1, character: col + len } } };
   };
 
+  // A source's related-information message, built once: the same sources back many diagnostics, check after check.
+  const sourceMessages = new WeakMap<Source, string>();
+  const sourceMessage = (src: Source): string => {
+    let message = sourceMessages.get(src);
+    if (message === undefined) sourceMessages.set(src, (message = plain(`seeds/${src.seed}:${src.line}: “${src.quote}”`)));
+    return message;
+  };
+
   const nothing = (ctxIn: Context): SegmentResult => ({ sentences: [], ctxOut: ctxIn });
 
   // One incremental parser per open document, the least recently used dropped past a bound.
@@ -101,12 +113,19 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     // Most blocks name no one and say "he" nowhere: they can neither hold a claim nor change the context.
     // Keyed by the segment's own key string first: the incremental parser hands back the same string for an
     // unchanged block, and a string's hash is computed once.
-    let byContext = cache.get(seg.key);
+    let byKey = cache.get(ref);
+    if (!byKey) cache.set(ref, (byKey = new Map()));
+    let byContext = byKey.get(seg.key);
     if (!byContext) {
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(seg.key, (byContext = new Map()));
+      if (cachedSegments >= CACHE_LIMIT) {
+        cache.clear();
+        cache.set(ref, (byKey = new Map()));
+        cachedSegments = 0;
+      }
+      byKey.set(seg.key, (byContext = new Map()));
+      cachedSegments++;
     }
-    const key = `${ref}\u0000${contextKey(ctxIn)}`;
+    const key = contextKey(ctxIn);
     const cached = byContext.get(key);
     if (cached) return cached;
     const words = wordsOf(seg.text);
@@ -222,7 +241,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
           code: f.code,
           source: 'factcheck',
           message: plain(f.message),
-          relatedInformation: f.sources.map((src) => ({ location: seedLocation(src), message: plain(`seeds/${src.seed}:${src.line}: “${src.quote}”`) })),
+          relatedInformation: f.sources.map((src) => ({ location: seedLocation(src), message: sourceMessage(src) })),
           ...(f.newText && f.newText !== wrong ? { fixes: [{ title: `Replace “${wrong}” with “${f.newText}”`, edit: { range, newText: f.newText } }] } : {}),
           data: { claim: s.summary!, expected: f.expected, sources: f.sources },
         });
