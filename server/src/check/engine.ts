@@ -48,6 +48,12 @@ const MAX_PARSERS = 64;
 /** Longer "sentences" are run-ons, tables of data or garbage; parsing them could only produce false alarms. */
 const MAX_SENTENCE = 1_500;
 
+/** Whether any of the words from..to-1 is in WORTH_PARSING: a loop, not a slice of the words per sentence. */
+function worthParsing(t: string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (WORTH_PARSING.has(t[i])) return true;
+  return false;
+}
+
 /** Data strings end up in messages: no control characters, no line breaks. */
 function plain(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
@@ -130,7 +136,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     if (cached) return cached;
     const words = wordsOf(seg.text);
     const allHits = index.findEntities(seg.text, words);
-    if (allHits.length === 0 && !words.t.some((w) => WORTH_PARSING.has(w))) {
+    if (allHits.length === 0 && !worthParsing(words.t, 0, words.length)) {
       const out = nothing(ctxIn);
       byContext.set(key, out);
       return out;
@@ -148,10 +154,11 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       while (h0 < allHits.length && allHits[h0].start < s.start) h0++;
       let h1 = h0;
       while (h1 < allHits.length && allHits[h1].end <= s.end) h1++;
-      const hits = allHits.slice(h0, h1).map((h) => ({ ...h, start: h.start - s.start, end: h.end - s.start }));
+      const hits: EntityHit[] = [];
+      for (let h = h0; h < h1; h++) hits.push({ ...allHits[h], start: allHits[h].start - s.start, end: allHits[h].end - s.start });
       h0 = h1;
+      if (hits.length === 0 && !worthParsing(words.t, from, to)) continue;
       const text = seg.text.slice(s.start, s.end);
-      if (hits.length === 0 && !words.t.slice(from, to).some((w) => WORTH_PARSING.has(w))) continue;
       if (text.length > MAX_SENTENCE) {
         // No real sentence is this long: keep the names for hover cards, but do not parse it for claims.
         sentences.push({ start: s.start, end: s.end, hits, dates: [] });
