@@ -222,8 +222,12 @@ async function main() {
   // Scale: 100,000 facts about 10,000 people.
   let scale: Record<string, unknown> | undefined;
   if (!args.includes('--no-scale')) {
-    const synth = buildSyntheticDataset(dataset, { people: 10_000, facts: 100_000 });
-    const dir = writeDataDir(synth, path.join(tmp, 'synthetic-data'));
+    // Only the counts of the generated dataset are kept: the timed load below should not also pay for
+    // collecting a second copy of 100,000 facts that the benchmark itself holds on to.
+    const { dir, synthPeople, synthFacts } = (() => {
+      const synth = buildSyntheticDataset(dataset, { people: 10_000, facts: 100_000 });
+      return { dir: writeDataDir(synth, path.join(tmp, 'synthetic-data')), synthPeople: synth.people.length, synthFacts: countFacts(synth) };
+    })();
     t = now();
     const big = engineModule.loadDataset(dir, path.join(dir, '..', 'seeds'));
     const bigLoadMs = now() - t;
@@ -240,7 +244,7 @@ async function main() {
     } finally {
       await s.client.dispose();
     }
-    scale = { people: synth.people.length, facts: countFacts(synth), bytes: fs.statSync(path.join(dir, 'facts.json')).size, loadMs: bigLoadMs, createEngineMs: bigCreateMs, check10k: bigCheck, check1MB: big1MB, serverStart: s.start, lsp10k: bigLsp };
+    scale = { people: synthPeople, facts: synthFacts, bytes: fs.statSync(path.join(dir, 'facts.json')).size, loadMs: bigLoadMs, createEngineMs: bigCreateMs, check10k: bigCheck, check1MB: big1MB, serverStart: s.start, lsp10k: bigLsp };
     results.scale = scale;
   }
 
