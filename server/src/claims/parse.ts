@@ -146,6 +146,7 @@ const FOR_NTH_TIME = new RegExp(`\\bfor the (${ORDINAL_PATTERN}) time\\b`, 'i');
 const COUNT_NOUN = new RegExp(`\\b(${CARDINAL_PATTERN}|several|many|dozens of|numerous)\\s+(?:(earlier|previous|prior|past|other|separate|more|official|in-person|face-to-face)\\s+)?(visits|trips|meetings|talks|summits|calls|times|occasions|journeys)\\b`, 'i');
 const TIMES = new RegExp(`\\b(once|twice|thrice|(${CARDINAL_PATTERN}) times)\\b`, 'i');
 const AGAIN = /\b(?:once )?again\b/i;
+const HOURS = new RegExp(`\\b(${CARDINAL_PATTERN}|half an|an|a|one and a half)\\s+hours?\\b`, 'i');
 const GAP = new RegExp(`\\b(?:in|for|after)\\s+(more than|over|nearly|almost|about|around|roughly|some|less than|under|fewer than|just over|just under)?\\s*(${CARDINAL_PATTERN}|a|half a)(?:\\s+and\\s+a\\s+half)?\\s+years?\\b`, 'i');
 const SINCE = /\bsince\b/i;
 /** A reporting word with the date attached to it: "said on Friday", "a statement on the leader's website on Friday". */
@@ -371,12 +372,12 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   claim.previous = PREVIOUS.test(sentence);
 
   // Amounts: "$3.56 billion", "US$4bn", "four hours".
-  const money = /(?:US)?\$\s?(\d+(?:[.,]\d+)?)\s*(billion|bn|million|mn|m|b)?\b/i.exec(sentence);
+  const money = sentence.includes('$') ? /(?:US)?\$\s?(\d+(?:[.,]\d+)?)\s*(billion|bn|million|mn|m|b)?\b/i.exec(sentence) : null;
   if (money) {
     const scale = /^b/i.test(money[2] ?? '') ? 1e9 : /^m/i.test(money[2] ?? '') ? 1e6 : 1;
     claim.amount = { start: money.index, end: money.index + money[0].length, text: money[0], value: parseFloat(money[1].replace(',', '.')) * scale, unit: 'USD' };
   } else {
-    const hours = new RegExp(`\\b(${CARDINAL_PATTERN}|half an|an|a|one and a half)\\s+hours?\\b`, 'i').exec(sentence);
+    const hours = sentence.includes('hour') ? HOURS.exec(sentence) : null;
     if (hours) {
       const w = hours[1].toLowerCase();
       const value = w === 'half an' ? 0.5 : w === 'an' || w === 'a' ? 1 : w === 'one and a half' ? 1.5 : cardinalValue(w);
