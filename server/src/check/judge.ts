@@ -399,7 +399,7 @@ export class Judge {
       expected: `${latest.when.text} (${yearsInWords(years)})`,
       start: gap.start,
       end: gap.end,
-      newText: `${gap.text.split(/\s+/)[0]} ${yearsInWords(years)}`,
+      newText: gap.ago ? `${yearsInWords(years)} ago` : `${gap.text.split(/\s+/)[0]} ${yearsInWords(years)}`,
       sources: this.sourcesOf(cov, latest),
     };
   }

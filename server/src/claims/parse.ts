@@ -149,6 +149,7 @@ const AGAIN = /\b(?:once )?again\b/i;
 const HOURS = new RegExp(`\\b(${CARDINAL_PATTERN}|half an|an|a|one and a half)\\s+hours?\\b`, 'i');
 const GAP = new RegExp(`\\b(?:in|for|after)\\s+(more than|over|nearly|almost|about|around|roughly|some|less than|under|fewer than|just over|just under)?\\s*(${CARDINAL_PATTERN}|a|half a)(?:\\s+and\\s+a\\s+half)?\\s+years?\\b`, 'i');
 const SINCE = /\bsince\b/i;
+const AGO = new RegExp(`\\b(more than|over|nearly|almost|about|around|roughly|some|less than|under|just over|just under)?\\s*(${CARDINAL_PATTERN}|a)(?:\\s+and\\s+a\\s+half)?\\s+years?\\s+ago\\b`, 'i');
 /** A reporting word with the date attached to it: "said on Friday", "a statement on the leader's website on Friday". */
 const REPORTING = /\b(?:said|says|announced|reported|statement|told reporters|website|press release|added|confirmed|noted|wrote|published|tweeted|posted)\s+(?:[\p{L}'’]+\s+){0,2}(?:on|in|late on|early on)\s+$/iu;
 const NEVER_BEFORE = /\b(never|not|n't)\b[^.;]*\b(before|previously|until now|yet|ever)\b|\bnever\b/i;
@@ -323,6 +324,16 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
       const qualifier = /more|over/.test(q) ? 'more' : /less|under|fewer/.test(q) ? 'less' : 'about';
       claim.gap = { ...span(gapM), years, qualifier };
     }
+  }
+  // "Putin last visited Belarus five years ago": the gap since the previous one, said the other way round.
+  const ago = !claim.gap && PREVIOUS.test(sentence) ? AGO.exec(sentence) : null;
+  if (ago) {
+    const q = (ago[1] ?? '').toLowerCase();
+    const w = ago[2].toLowerCase();
+    const years = (w === 'a' || w === 'one' ? 1 : cardinalValue(w) ?? NaN) + (/and a half/i.test(ago[0]) ? 0.5 : 0);
+    const lead = ago[0].length - ago[0].trimStart().length;
+    const at = ago.index + lead;
+    if (!Number.isNaN(years)) claim.gap = { start: at, end: ago.index + ago[0].length, text: ago[0].slice(lead), years, qualifier: /more|over/.test(q) ? 'more' : /less|under|fewer/.test(q) ? 'less' : 'about', ago: true };
   }
 
   // Ordinals and counts.

@@ -29,7 +29,8 @@ export interface Claim {
   again?: Span;
   count?: Span & { value: number; earlier: boolean; times: boolean };
   since?: { span: Span; date?: DateExpr; event?: string };
-  gap?: Span & { years: number; qualifier: 'more' | 'less' | 'about' };
+  /** "First in N years", "for N years", or "N years ago" (`ago`) for the previous event. */
+  gap?: Span & { years: number; qualifier: 'more' | 'less' | 'about'; ago?: boolean };
   /** "never", "has not … before": no such event before the claim. */
   never?: Span;
   /** The claim is denied or negated in a way the engine does not judge ("not his third visit"). */
