@@ -35,6 +35,11 @@ export interface Judgement {
 /** How far apart a claimed day and a known one may be and still be the same trip or call, in days. */
 // Leaders who call each other often make a call a day off another call; a trip ten days off is still the same trip.
 const SAME_EVENT_DAYS: Record<string, number> = { visit: 10, meeting: 10, call: 1 };
+/** Words too common to tie a sentence to one event. */
+const COMMON_WORDS = new Set(
+  'the and for with that this from they their them his her was were are has have had will would been about into over after before since when where which while also more most than then there these those other such only both each very just said says met meet meeting meetings talks talked visit visited visits trip travel leaders leader president russian belarusian july june may march april august september october november december january february late early mid most recently discussed discuss discussing'.split(' '),
+);
+
 /** How near the reference date a visit must be to be the one a present-tense claim speaks of. */
 const CURRENT_EVENT_DAYS = 45;
 
@@ -450,9 +455,13 @@ export class Judge {
         .filter(({ e }) => e && cands.includes(e));
       if (firsts.length === 1) return this.dateFinding(d, firsts[0].e!, firsts[0].k, arrival);
     }
-    // The right date, the wrong place: the only event of these people at that time was elsewhere.
-    if (c.place && d.precision !== 'month' && d.precision !== 'year') {
-      const elsewhere = this.candidates(c, { ignorePlace: true }).filter((e) => overlaps(claimed, this.range(e, arrival)) && (e.when.precision === 'day' || e.when.precision === 'part-of-month' || !!e.arrival) && e.place);
+    // The right date, the wrong place: the only event of these people at that time was elsewhere. A month is
+    // enough when the sentence also names what the sources say was discussed ("gas prices", "the Ryanair incident").
+    if (c.place && d.precision !== 'year') {
+      const precise = (e: FactEvent) => e.when.precision === 'day' || e.when.precision === 'part-of-month' || !!e.arrival;
+      const elsewhere = this.candidates(c, { ignorePlace: true }).filter(
+        (e) => overlaps(claimed, this.range(e, arrival)) && !!e.place && (d.precision === 'month' ? e.when.precision === 'month' && this.sharesTopic(c.sentence, e) : precise(e)),
+      );
       if (elsewhere.length === 1 && !this.index.compatiblePlaces(elsewhere[0].place!, c.place.id)) {
         const e = elsewhere[0];
         const right = this.placeName(e.place!);
@@ -468,6 +477,18 @@ export class Judge {
       }
     }
     return undefined;
+  }
+
+  /** Whether the sentence uses a telling word of the event's quotes ("gas", "Ryanair", "Afghanistan"). */
+  private sharesTopic(sentence: string, e: FactEvent): boolean {
+    const words = new Set(sentence.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
+    const names = new Set([...e.actors, ...(e.with ?? [])].flatMap((p) => this.index.people.get(p)?.aliases ?? []).flatMap((a) => a.toLowerCase().split(/\s+/)));
+    for (const s of e.sources) {
+      for (const w of s.quote.toLowerCase().match(/\p{L}{3,}/gu) ?? []) {
+        if (words.has(w) && !COMMON_WORDS.has(w) && !names.has(w)) return true;
+      }
+    }
+    return false;
   }
 
   private nearest(events: FactEvent[], r: DayRange, arrival: boolean): FactEvent | undefined {
