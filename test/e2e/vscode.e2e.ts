@@ -6,26 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { RESULTS, start, type Session } from './harness';
+import { RIGHT_DRAFT, WRONG_DRAFT } from './drafts';
 
-const WRONG = [
-  '---',
-  'date: 2023-12-03',
-  '---',
-  '# Minsk and Beijing',
-  '',
-  'Lukashenko is in Beijing for the fourth time this year.',
-  '',
-].join('\n');
-
-const RIGHT = [
-  '---',
-  'date: 2023-12-03',
-  '---',
-  '# Minsk and Beijing',
-  '',
-  'Lukashenko is in Beijing again, his second trip to the Chinese capital in 2023.',
-  '',
-].join('\n');
+const WRONG = WRONG_DRAFT;
+const RIGHT = RIGHT_DRAFT;
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(RESULTS, `e2e-${name}.png`) });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

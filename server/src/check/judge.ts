@@ -353,7 +353,8 @@ export class Judge {
     if (!c.subject || !c.action) return undefined;
     const current = this.currentEvent(c, ref);
     const now = current ? current.when.start : ref;
-    const cands = this.candidates(c).filter((e) => e !== current && e.when.end < now && e.status === 'done' || (e !== current && e.when.end < now && e.status === 'planned' && e.when.end < ref));
+    // Earlier events of the same kind: done, or planned for a day already past.
+    const cands = this.candidates(c).filter((e) => e !== current && e.when.end < now && (e.status === 'done' || e.when.end < ref));
     const latest = cands.sort((a, b) => (a.when.start < b.when.start ? -1 : 1)).pop();
     const where = c.place ? ` to ${this.placeName(c.place.id)}` : c.others.length ? ` with ${c.others.map((o) => this.name(o)).join(', ')}` : '';
     const noun = c.action === 'visit' ? 'visit' : c.action;

@@ -250,7 +250,9 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   claim.others = claim.people.filter((p) => p !== claim.subject);
 
   // Destination or meeting place: a place after a preposition or verb, else the first one; "the country" → context.
-  const ordinalAt = (ORDINAL_NOUN.exec(sentence) ?? COUNT_NOUN.exec(sentence))?.index ?? -1;
+  const ordinalNoun = ORDINAL_NOUN.exec(sentence);
+  const countNoun = COUNT_NOUN.exec(sentence);
+  const ordinalAt = (ordinalNoun ?? countNoun)?.index ?? -1;
   const afterPreposition = (p: EntityHit) => /\b(to|in|at|into|visit(?:s|ed|ing)?|reach(?:es|ed)?|toured?)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, p.start - 14), p.start));
   // With an ordinal ("his second visit to Myanmar"), the place it counts is the one after it.
   const placeHit = (ordinalAt >= 0 ? places.find((p) => p.start > ordinalAt && afterPreposition(p)) : undefined) ?? places.find((p) => /\b(to|in|at|into|visit(?:s|ed|ing)?|reach(?:es|ed)?|toured?)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, p.start - 14), p.start))) ?? places[0];
@@ -337,14 +339,14 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   }
 
   // Ordinals and counts.
-  const ord = ORDINAL_NOUN.exec(sentence) ?? FOR_NTH_TIME.exec(sentence) ?? (action ? BARE_ORDINAL.exec(sentence) : null);
+  const ord = ordinalNoun ?? FOR_NTH_TIME.exec(sentence) ?? (action ? BARE_ORDINAL.exec(sentence) : null);
   if (ord) {
     const value = ordinalValue(ord[1]);
     const negBefore = neg && neg.index < ord.index && ord.index - neg.index < 20;
     if (value !== undefined && !negBefore && !/\bfirst\s+(?:half|quarter|lady|vice|deputy)\b/i.test(ord[0])) claim.ordinal = { ...span(ord, 1), value };
     // "The first visit by any European leader": the subject is the group, not a person.
   }
-  const cnt = COUNT_NOUN.exec(sentence);
+  const cnt = countNoun;
   if (cnt && !claim.ordinal) {
     const value = cardinalValue(cnt[1]);
     if (value !== undefined) claim.count = { ...span(cnt, 1), value, earlier: !!cnt[2] && /earlier|previous|prior|past/i.test(cnt[2]), times: /times|occasions/i.test(cnt[3]) };

@@ -6,20 +6,13 @@ import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { WRONG_DRAFT } from '../drafts';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
 const NVIM = process.env.FACTCHECK_NVIM ?? 'nvim';
 
-const DRAFT = [
-  '---',
-  'date: 2023-12-03',
-  '---',
-  '# Minsk and Beijing',
-  '',
-  'Lukashenko is in Beijing for the fourth time this year.',
-  '',
-].join('\n');
+const DRAFT = WRONG_DRAFT;
 
 interface Diag {
   lnum: number;
