@@ -13,7 +13,7 @@ import { createMarkdownParser, type ProseSegment } from '../markdown/index';
 
 type MarkdownParser = ReturnType<typeof createMarkdownParser>;
 import { splitSentences } from '../claims/sentences';
-import { advanceContext, advanceContextByNames, contextKey, mayHoldClaim, newContext, parseClaim, readsContext, type Context } from '../claims/parse';
+import { advanceContext, advanceContextByNames, claimCues, contextKey, mayHoldClaim, newContext, parseClaim, readsContext, type Context } from '../claims/parse';
 import { Judge, type Finding } from './judge';
 import type { Claim } from '../claims/types';
 import { isIsoDate, today } from '../dates/iso';
@@ -175,7 +175,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       const sentenceKey = `${ref}\u0000${implicitSubject ? 'i' : ''}${readsContext(text, hits) ? contextKey(ctx) : ''}\u0000${text}`;
       let known = sentenceCache.get(sentenceKey);
       if (!known) {
-        const claim = parseClaim(text, hits, ctx, ref, index, implicitSubject);
+        const claim = parseClaim(text, hits, ctx, ref, index, implicitSubject, claimCues(words, from, to));
         const judged: SentenceJudgement = { claim, dates: [] };
         if (claim.action || claim.namedEvent || claim.role || claim.amount) {
           const j = judge.judge(claim, ref, ctx.seen);

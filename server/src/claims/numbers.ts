@@ -3,6 +3,9 @@
 const CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
 
+/** The ordinals in words, first to twentieth. */
+export const ORDINAL_WORDS: readonly string[] = ORDINALS.slice(1);
+
 export const ORDINAL_PATTERN = `(?:${ORDINALS.slice(1).join('|')}|\\d{1,2}(?:st|nd|rd|th))`;
 export const CARDINAL_PATTERN = `(?:${CARDINALS.slice(1).join('|')}|\\d{1,2})`;
 

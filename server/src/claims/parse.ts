@@ -2,9 +2,9 @@
 // Only sentences that name a known person, place or event get here; everything is read from word patterns
 // around those names, never from whole sentences.
 
-import type { EntityHit, FactIndex, Words } from '../facts/index';
+import { wordsOf, type EntityHit, type FactIndex, type Words } from '../facts/index';
 import { findDates, tenseOf, type DateExpr } from '../dates/expressions';
-import { CARDINAL_PATTERN, ORDINAL_PATTERN, cardinalValue, ordinalValue } from './numbers';
+import { CARDINAL_PATTERN, ORDINAL_PATTERN, ORDINAL_WORDS, cardinalValue, ordinalValue } from './numbers';
 import type { Action, Claim, Span } from './types';
 
 /** What earlier sentences of the draft established, for "he", "the two leaders" and "the country". */
@@ -64,20 +64,99 @@ export function mayHoldClaim(sentence: string, hits: EntityHit[], words: Words, 
   let flags = hits.some((h) => h.kind === 'event') ? ACTION : 0;
   for (let i = from; i < to; i++) {
     flags |= cueOf(words.t[i]);
-    if (flags === (QUANTITY | ACTION)) return true;
+    if ((flags & (QUANTITY | ACTION)) === (QUANTITY | ACTION)) return true;
   }
   return false;
 }
+
+/**
+ * The cue words a sentence holds, one bit per kind: parseClaim runs a pattern only when the words it needs are there.
+ * Most patterns fail on most sentences, and a failing pattern tries every position of the sentence; a set lookup a
+ * word is much cheaper. Each bit is a necessary condition of its pattern matching, never a sufficient one.
+ */
+export function claimCues(words: Words, from: number, to: number): number {
+  let flags = 0;
+  for (let i = from; i < to; i++) flags |= cueOf(words.t[i]);
+  return flags;
+}
+
+/** The cue bits of a sentence on its own, when the caller has not scanned its words. */
+export function sentenceCues(sentence: string): number {
+  const w = wordsOf(sentence);
+  return claimCues(w, 0, w.length);
+}
+
 const QUANTITY = 1;
 const ACTION = 2;
+const C_ARRIVAL = 1 << 2;
+const C_HOST = 1 << 3;
+const C_MEET = 1 << 4;
+const C_CALL = 1 << 5;
+const C_PREVIOUS = 1 << 6;
+const C_NEGATION = 1 << 7;
+const C_DENIAL = 1 << 8;
+const C_HEDGE = 1 << 9;
+const C_GROUP = 1 << 10;
+const C_ORDINAL = 1 << 11;
+const C_COUNT_NOUN = 1 << 12;
+const C_TIMES = 1 << 13;
+const C_AGAIN = 1 << 14;
+const C_YEAR = 1 << 15;
+const C_AGO = 1 << 16;
+const C_SINCE = 1 << 17;
+const C_KIND = 1 << 18;
+const C_AWAY = 1 << 19;
+const C_COUNTRY = 1 << 20;
+const C_THERE = 1 << 21;
+const C_VISIT_NOUN = 1 << 22;
+const C_REPORTING = 1 << 23;
+const C_FIRST = 1 << 24;
+const C_DATE = 1 << 25;
+/** Whole words that are cues, with their bits; words are lower-cased tokens of letters and digits. */
+const CUE_WORDS = new Map<string, number>();
+function cue(bit: number, words: string): void {
+  for (const w of words.split(' ')) CUE_WORDS.set(w, (CUE_WORDS.get(w) ?? 0) | bit);
+}
+cue(C_ARRIVAL, 'arrive arrives arrived arriving arrival land lands landed landing touch touches touched touching reach reaches reached reaching');
+cue(C_HOST, 'host hosts hosted hosting');
+cue(C_MEET, 'met mets meting metings meet meets meeting meetings talks summit summits convene convened sat sit');
+cue(C_CALL, 'call calls called phone phones phoned phoning telephone telephoned spoke speak speaks speaking conversation');
+cue(C_PREVIOUS, 'previous previously last recent recently earlier');
+// "n't" is the word "t" after "didn", "isn".
+cue(C_NEGATION, 'not t never no denied denies deny without neither nor');
+cue(C_DENIAL, 'denied denies deny false untrue rumour rumours rumor rumors not t');
+cue(C_HEDGE, 'if whether might could perhaps possibly probably rumour rumours rumoured rumor rumors rumored reportedly allegedly supposedly unconfirmed may');
+cue(C_GROUP, 'european foreign western');
+cue(C_ORDINAL, ORDINAL_WORDS.join(' '));
+cue(C_FIRST, 'first');
+cue(C_COUNT_NOUN, 'visits trips meetings talks summits calls times occasions journeys');
+cue(C_TIMES, 'once twice thrice times');
+cue(C_AGAIN, 'again');
+cue(C_YEAR, 'year years');
+cue(C_AGO, 'ago');
+cue(C_SINCE, 'since');
+cue(C_KIND, 'state working');
+cue(C_AWAY, 'away absent absence');
+cue(C_COUNTRY, 'country');
+cue(C_THERE, 'there');
+cue(C_VISIT_NOUN, 'visit trip');
+cue(C_REPORTING, 'said says announced reported statement told website press added confirmed noted wrote published tweeted posted');
+cue(C_DATE, 'year years');
+const DATE_PREFIXES = new Set('jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun'.split(' '));
+
 /** Words recur: each word's cues are worked out once. */
 const cues = new Map<string, number>();
 function cueOf(t: string): number {
   let f = cues.get(t);
   if (f === undefined) {
-    f = 0;
-    if (QUANTITY_WORDS.has(t) || QUANTITY_WORDS.has(t.slice(0, 3)) || (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57)) f |= QUANTITY;
+    f = CUE_WORDS.get(t) ?? 0;
+    const digit = t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
+    if (QUANTITY_WORDS.has(t) || QUANTITY_WORDS.has(t.slice(0, 3)) || digit) f |= QUANTITY;
     if (ACTION_WORDS.has(t) || ACTION_WORDS.has(t.slice(0, 4)) || ACTION_WORDS.has(t.slice(0, 5))) f |= ACTION;
+    if (t.startsWith('negotiat')) f |= C_MEET;
+    if (t.startsWith('speculat')) f |= C_HEDGE;
+    if (/^\d{1,2}(?:st|nd|rd|th)$/.test(t)) f |= C_ORDINAL;
+    if (digit || DATE_PREFIXES.has(t.slice(0, 3))) f |= C_DATE;
     if (cues.size < 100_000) cues.set(t, f);
   }
   return f;
@@ -184,9 +263,10 @@ function unknownNameBefore(sentence: string, hits: EntityHit[], before: number):
   return false;
 }
 
-export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, ref: string, index: FactIndex, implicitSubject = false): Claim {
+export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, ref: string, index: FactIndex, implicitSubject = false, cues = sentenceCues(sentence)): Claim {
+  const has = (bits: number) => (cues & bits) !== 0;
   const tense = tenseOf(sentence);
-  const dates = findDates(sentence, ref, tense);
+  const dates = has(C_DATE) ? findDates(sentence, ref, tense) : [];
   const explicitPeople = hits.filter((h) => h.kind === 'person');
   const places = hits.filter((h) => h.kind === 'place');
   const events = hits.filter((h) => h.kind === 'event');
@@ -206,7 +286,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
       else for (const p of two) if (p && !people.includes(p)) people.push(p);
     } else if (people.length === 0 && PRONOUN.test(sentence) && ctx.people.length) {
       people.push(ctx.subject ?? ctx.people[ctx.people.length - 1]);
-    } else if (people.length === 0 && ctx.subject && THE_VISIT.test(sentence)) {
+    } else if (people.length === 0 && ctx.subject && has(C_VISIT_NOUN) && THE_VISIT.test(sentence)) {
       // "BelTA said the visit is of a working nature": the visit the draft is about.
       people.push(ctx.subject);
     } else if (people.length === 0 && implicitSubject && ctx.subject) {
@@ -224,24 +304,25 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   claim.people = [...new Set(people)];
 
   // Group subjects: "No European leader has visited Myanmar since …".
-  const group = GROUP.exec(sentence);
-  const anyGroup = /\b(European|foreign|Western)\s+(?:leader|head of state|president)/i.exec(sentence);
+  const group = has(C_GROUP) ? GROUP.exec(sentence) : null;
+  const anyGroup = has(C_GROUP) ? /\b(European|foreign|Western)\s+(?:leader|head of state|president)/i.exec(sentence) : null;
   if (anyGroup) claim.groupMention = `${anyGroup[1].toLowerCase()}-leader`;
   if (group && group.index < firstKnown) claim.subject = `${group[1].toLowerCase()}-leader`;
   else if (!stranger) claim.subject = claim.people[0];
 
   // Action.
   const visit = VISIT.exec(sentence);
-  const meet = MEET.exec(sentence);
-  const call = CALL.exec(sentence);
+  const meet = has(C_MEET) ? MEET.exec(sentence) : null;
+  const call = has(C_CALL) ? CALL.exec(sentence) : null;
   let action: Action | undefined;
   if (visit && (!meet || visit.index <= meet.index || places.length > 0) && !(call && !places.length)) action = 'visit';
   else if (meet) action = 'meeting';
   else if (call) action = 'call';
-  if (action === 'visit' && meet && claim.people.length >= 2 && !HOST.test(sentence)) action = 'meeting';
+  const hosts = has(C_HOST) && HOST.test(sentence);
+  if (action === 'visit' && meet && claim.people.length >= 2 && !hosts) action = 'meeting';
   claim.action = action;
-  claim.arrival = action === 'visit' && ARRIVAL.test(sentence);
-  if (HOST.test(sentence) && claim.people.length >= 2 && action === 'visit') {
+  claim.arrival = action === 'visit' && has(C_ARRIVAL) && ARRIVAL.test(sentence);
+  if (hosts && claim.people.length >= 2 && action === 'visit') {
     // "X will host Y in Minsk": Y is the visitor.
     const host = HOST.exec(sentence)!;
     const after = explicitPeople.find((h) => h.start > host.index);
@@ -250,38 +331,38 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   claim.others = claim.people.filter((p) => p !== claim.subject);
 
   // Destination or meeting place: a place after a preposition or verb, else the first one; "the country" → context.
-  const ordinalNoun = ORDINAL_NOUN.exec(sentence);
-  const countNoun = COUNT_NOUN.exec(sentence);
+  const ordinalNoun = has(C_ORDINAL) ? ORDINAL_NOUN.exec(sentence) : null;
+  const countNoun = has(C_COUNT_NOUN) ? COUNT_NOUN.exec(sentence) : null;
   const ordinalAt = (ordinalNoun ?? countNoun)?.index ?? -1;
   const afterPreposition = (p: EntityHit) => /\b(to|in|at|into|visit(?:s|ed|ing)?|reach(?:es|ed)?|toured?)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, p.start - 14), p.start));
   // With an ordinal ("his second visit to Myanmar"), the place it counts is the one after it.
   const placeHit = (ordinalAt >= 0 ? places.find((p) => p.start > ordinalAt && afterPreposition(p)) : undefined) ?? places.find((p) => /\b(to|in|at|into|visit(?:s|ed|ing)?|reach(?:es|ed)?|toured?)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, p.start - 14), p.start))) ?? places[0];
   if (placeHit) claim.place = { id: placeHit.id, start: placeHit.start, end: placeHit.end, text: sentence.slice(placeHit.start, placeHit.end) };
   else {
-    const tc = THE_COUNTRY.exec(sentence);
-    const there = /\bthere\b/i.exec(sentence);
+    const tc = has(C_COUNTRY) ? THE_COUNTRY.exec(sentence) : null;
+    const there = has(C_THERE) ? /\bthere\b/i.exec(sentence) : null;
     if (tc && ctx.country) claim.place = { id: ctx.country, ...span(tc) };
     else if (there && ctx.place && !/\bthere (?:is|are|was|were|will|has|have|had)\b/i.test(sentence)) claim.place = { id: ctx.place, ...span(there) };
     // "He arrived on March 10", "during his previous visit": at the place the draft just named.
-    else if ((claim.arrival || (action === 'visit' && (PREVIOUS.test(sentence) || THE_VISIT.test(sentence)))) && ctx.place && places.length === 0) claim.place = { id: ctx.place, start: 0, end: 0, text: '' };
+    else if ((claim.arrival || (action === 'visit' && ((has(C_PREVIOUS) && PREVIOUS.test(sentence)) || (has(C_VISIT_NOUN) && THE_VISIT.test(sentence))))) && ctx.place && places.length === 0) claim.place = { id: ctx.place, start: 0, end: 0, text: '' };
   }
 
   // Negation: anything negated that is not a "has not … since", "never before" or "no X has" claim is left alone.
   // "Has stayed away from Belarus for five years" is "has not visited": a negation the since and gap checks read.
-  const away = /\b(?:stay(?:s|ed|ing)? away|kept away|keeps? away|been absent|absen(?:t|ce) from)\b/i.exec(sentence);
+  const away = has(C_AWAY) ? /\b(?:stay(?:s|ed|ing)? away|kept away|keeps? away|been absent|absen(?:t|ce) from)\b/i.exec(sentence) : null;
   if (away && !claim.action) claim.action = 'visit';
-  const neg = NEGATION.exec(sentence) ?? away;
-  const sinceM = SINCE.exec(sentence);
-  const gapM = GAP.exec(sentence);
-  const never = NEVER_BEFORE.exec(sentence);
+  const neg = (has(C_NEGATION) ? NEGATION.exec(sentence) : null) ?? away;
+  const sinceM = has(C_SINCE) ? SINCE.exec(sentence) : null;
+  const gapM = has(C_YEAR) ? GAP.exec(sentence) : null;
+  const never = has(C_NEGATION) ? NEVER_BEFORE.exec(sentence) : null;
   if (neg) {
     const handled = (sinceM && sinceM.index > neg.index) || (gapM && gapM.index > neg.index) || (group && group.index <= neg.index + 3) || (never && claim.action === 'visit');
     if (!handled) claim.negated = true;
     else if (never && !sinceM && !gapM && !group) claim.never = span(never);
   }
-  if (/\b(denied|denies|deny|false|untrue|rumou?rs?|reportedly not|would not be|isn't|is not|wasn't|was not)\b/i.test(sentence) && !sinceM && !gapM) claim.negated = true;
+  if (has(C_DENIAL) && /\b(denied|denies|deny|false|untrue|rumou?rs?|reportedly not|would not be|isn't|is not|wasn't|was not)\b/i.test(sentence) && !sinceM && !gapM) claim.negated = true;
   // Hedged, conditional or reported-as-uncertain claims are not asserted: leave them alone.
-  if (/\b(if|whether|might|could|perhaps|possibly|probably|rumou?r(?:s|ed)?|reportedly|allegedly|supposedly|unconfirmed|speculat\w*)\b/i.test(sentence) || /\bmay\b/.test(sentence)) claim.negated = true;
+  if (has(C_HEDGE) && (/\b(if|whether|might|could|perhaps|possibly|probably|rumou?r(?:s|ed)?|reportedly|allegedly|supposedly|unconfirmed|speculat\w*)\b/i.test(sentence) || /\bmay\b/.test(sentence))) claim.negated = true;
 
   // Named events with their date: "the 2018 coup", "the February 24 invasion", "invaded on February 14".
   for (const e of events) {
@@ -305,7 +386,8 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   // Since: a date or a named event after "since".
   // "Since X" makes a claim about the previous event only with "first" or a negation ("has met him dozens of times
   // since 2020" is a count, not a since claim).
-  if (sinceM && (/\bfirst\b/i.test(sentence) || (neg && neg.index < sinceM.index) || group)) {
+  const first = has(C_FIRST) && /\bfirst\b/i.test(sentence);
+  if (sinceM && (first || (neg && neg.index < sinceM.index) || group)) {
     const after = sinceM.index + sinceM[0].length;
     const d = dates.find((x) => x.start >= after && x.start - after <= 12);
     const ev = events.find((x) => x.start >= after && x.start - after <= 30);
@@ -318,7 +400,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
       claim.since!.date = { ...sd, from: back(sd.from), to: back(sd.to) };
     }
   }
-  if (gapM && (/\bfirst\b/i.test(sentence) || neg)) {
+  if (gapM && (first || neg)) {
     const q = (gapM[1] ?? '').toLowerCase();
     const base = gapM[2].toLowerCase() === 'a' ? 1 : gapM[2].toLowerCase() === 'half a' ? 0.5 : cardinalValue(gapM[2]) ?? NaN;
     const years = base + (/and a half/i.test(gapM[0]) ? 0.5 : 0);
@@ -328,7 +410,8 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
     }
   }
   // "Putin last visited Belarus five years ago": the gap since the previous one, said the other way round.
-  const ago = !claim.gap && PREVIOUS.test(sentence) ? AGO.exec(sentence) : null;
+  const previous = has(C_PREVIOUS) && PREVIOUS.test(sentence);
+  const ago = !claim.gap && previous && has(C_AGO) ? AGO.exec(sentence) : null;
   if (ago) {
     const q = (ago[1] ?? '').toLowerCase();
     const w = ago[2].toLowerCase();
@@ -339,7 +422,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   }
 
   // Ordinals and counts.
-  const ord = ordinalNoun ?? FOR_NTH_TIME.exec(sentence) ?? (action ? BARE_ORDINAL.exec(sentence) : null);
+  const ord = has(C_ORDINAL) ? (ordinalNoun ?? FOR_NTH_TIME.exec(sentence) ?? (action ? BARE_ORDINAL.exec(sentence) : null)) : null;
   if (ord) {
     const value = ordinalValue(ord[1]);
     const negBefore = neg && neg.index < ord.index && ord.index - neg.index < 20;
@@ -351,13 +434,13 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
     const value = cardinalValue(cnt[1]);
     if (value !== undefined) claim.count = { ...span(cnt, 1), value, earlier: !!cnt[2] && /earlier|previous|prior|past/i.test(cnt[2]), times: /times|occasions/i.test(cnt[3]) };
   } else if (!claim.ordinal) {
-    const t = TIMES.exec(sentence);
+    const t = has(C_TIMES) ? TIMES.exec(sentence) : null;
     if (t) {
       const value = cardinalValue(t[2] ?? t[1]);
       if (value !== undefined) claim.count = { ...span(t, 1), value, earlier: false, times: true };
     }
   }
-  const again = AGAIN.exec(sentence);
+  const again = has(C_AGAIN) ? AGAIN.exec(sentence) : null;
   // "Again" makes a visit at least the second, when the sentence dates only one event ("in March and again in June"
   // speaks of two).
   if (again && !claim.ordinal && !claim.count && claim.action === 'visit' && dates.filter((d) => !d.relative).length <= 1) claim.again = span(again);
@@ -372,7 +455,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   for (const d of dates) {
     if (claim.since?.date === d || claim.namedEvent?.date === d || claim.scope === d) continue;
     // Dates of the reporting, not of the event: "according to a statement on Friday", "said on Monday".
-    if (REPORTING.test(sentence.slice(Math.max(0, d.start - 60), d.start))) continue;
+    if (has(C_REPORTING) && REPORTING.test(sentence.slice(Math.max(0, d.start - 60), d.start))) continue;
     if (!d.relative && actionAt.length && Math.min(...actionAt.map((a) => Math.abs(a - d.start))) > 90) continue;
     const afterOrdinal = !!claim.ordinal && d.precision === 'year' && d.start > claim.ordinal.end && d.start - claim.ordinal.end <= 2;
     if (d.relative || afterOrdinal || ((claim.ordinal || claim.count) && d.precision === 'year' && /\b(in|during|of)\s+$/i.test(sentence.slice(Math.max(0, d.start - 8), d.start)))) {
@@ -382,7 +465,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
     claim.date ??= d;
   }
   if (claim.date && claim.date.precision === 'year' && !claim.ordinal && !claim.count && (claim.since || claim.gap)) claim.date = undefined;
-  claim.previous = PREVIOUS.test(sentence);
+  claim.previous = previous;
 
   // Amounts: "$3.56 billion", "US$4bn", "four hours".
   const money = sentence.includes('$') ? /(?:US)?\$\s?(\d+(?:[.,]\d+)?)\s*(billion|bn|million|mn|m|b)?\b/i.exec(sentence) : null;
@@ -398,7 +481,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
     }
   }
   // The kind of visit: "a state visit", "a working trip", "of a working nature".
-  const kind = /\b(state|working)\s+(?:visit|trip)\b|\bof an? (state|working) nature\b/i.exec(sentence);
+  const kind = has(C_KIND) ? /\b(state|working)\s+(?:visit|trip)\b|\bof an? (state|working) nature\b/i.exec(sentence) : null;
   if (kind) {
     const word = (kind[1] ?? kind[2]).toLowerCase() as 'state' | 'working';
     const at = kind.index + kind[0].toLowerCase().indexOf(word);
