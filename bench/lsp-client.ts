@@ -39,8 +39,8 @@ export class BenchClient {
   private versions = new Map<string, number>();
   stderr = '';
 
-  constructor(options: { dataDir?: string } = {}) {
-    this.proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(options: { dataDir?: string; execArgv?: string[] } = {}) {
+    this.proc = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (b) => { this.stderr += b; if (this.stderr.length > 20000) this.stderr = this.stderr.slice(-10000); });
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {

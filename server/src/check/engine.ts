@@ -44,6 +44,7 @@ interface SentenceJudgement {
 /** Words that make a sentence worth parsing even when it names no one: pronouns and titles. */
 const WORTH_PARSING = new Set(['he', 'his', 'him', 'they', 'their', 'leaders', 'president', 'minister', 'there', 'visit', 'trip']);
 const CACHE_LIMIT = 20_000;
+const NO_DATES: SentenceResult['dates'] = [];
 const MAX_PARSERS = 64;
 /** Longer "sentences" are run-ons, tables of data or garbage; parsing them could only produce false alarms. */
 const MAX_SENTENCE = 1_500;
@@ -161,11 +162,11 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       const text = seg.text.slice(s.start, s.end);
       if (text.length > MAX_SENTENCE) {
         // No real sentence is this long: keep the names for hover cards, but do not parse it for claims.
-        sentences.push({ start: s.start, end: s.end, hits, dates: [] });
+        sentences.push({ start: s.start, end: s.end, summary: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
         continue;
       }
       if (!mayHoldClaim(text, hits, words, from, to)) {
-        sentences.push({ start: s.start, end: s.end, hits, dates: [] });
+        sentences.push({ start: s.start, end: s.end, summary: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
         advanceContextByNames(ctx, hits, index);
         continue;
       }
@@ -176,10 +177,12 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       let known = sentenceCache.get(sentenceKey);
       if (!known) {
         const claim = parseClaim(text, hits, ctx, ref, index, implicitSubject, claimCues(words, from, to));
-        const judged: SentenceJudgement = { claim, dates: [] };
+        const judged: SentenceJudgement = { claim, summary: undefined, verdict: undefined, finding: undefined, dates: [] };
         if (claim.action || claim.namedEvent || claim.role || claim.amount) {
           const j = judge.judge(claim, ref, ctx.seen);
-          Object.assign(judged, { summary: j.summary, verdict: j.verdict, finding: j.finding });
+          judged.summary = j.summary;
+          judged.verdict = j.verdict;
+          judged.finding = j.finding;
           for (const d of [claim.date, claim.scope, claim.since?.date, claim.namedEvent?.date]) {
             if (d) judged.dates.push({ start: d.start, end: d.end, text: d.text, resolved: d.from === d.to ? d.from : `${d.from} to ${d.to}` });
           }
@@ -187,7 +190,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
         if (sentenceCache.size >= CACHE_LIMIT) sentenceCache.clear();
         sentenceCache.set(sentenceKey, (known = judged));
       }
-      sentences.push({ start: s.start, end: s.end, hits, dates: known.dates, summary: known.summary, verdict: known.verdict, finding: known.finding });
+      sentences.push({ start: s.start, end: s.end, summary: known.summary, verdict: known.verdict, finding: known.finding, hits, dates: known.dates });
       advanceContext(ctx, known.claim, hits, index);
     }
     // Keep the incoming set when nothing was added, so its cached key is reused downstream.

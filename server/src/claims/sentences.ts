@@ -5,7 +5,16 @@ const ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 
 
 export interface SentenceSpan { start: number; end: number }
 
-const isLetter = (c: string) => c.toLowerCase() !== c.toUpperCase();
+/** A letter: ASCII by its code, anything else by whether it has case (as before, without a string a character). */
+const isLetter = (c: string) => {
+  const code = c.charCodeAt(0);
+  if (code < 128) return ((code | 32) >= 97 && (code | 32) <= 122);
+  return c.toLowerCase() !== c.toUpperCase();
+};
+const isWhite = (c: string) => {
+  const code = c.charCodeAt(0);
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : /\s/.test(c);
+};
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']']);
 
@@ -50,7 +59,7 @@ export function splitSentences(text: string): SentenceSpan[] {
 }
 
 function trim(text: string, start: number, end: number): SentenceSpan {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isWhite(text[start])) start++;
+  while (end > start && isWhite(text[end - 1])) end--;
   return { start, end };
 }

@@ -160,7 +160,7 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
       if (c.year !== undefined) from = isoOf(c.year, m, d);
       else from = placeYear(ref, tense, (y) => [isoOf(y, m, d), isoOf(y, m, d)])[0];
       const dayFirst = /^\d/.test(text);
-      out.push({ start, end: start + text.length, text, from, to: from, precision: 'day', style: { dayFirst, withYear: c.year !== undefined, shortMonth: /\b[A-Z][a-z]{2}\.?(\s|$)/.test(text) && !/May/.test(text) } });
+      out.push({ start, end: start + text.length, text, from, to: from, precision: 'day', style: { dayFirst, withYear: c.year !== undefined, shortMonth: /\b[A-Z][a-z]{2}\.?(\s|$)/.test(text) && !/May/.test(text) }, relative: undefined });
     } else if (c.weekday !== undefined && c.month === undefined) {
       const wd = c.weekday;
       const refWd = refDate.getUTCDay();
@@ -168,7 +168,7 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
       if (tense === 'past') delta = delta === 0 ? 0 : delta - 7;
       else if (delta === 0 && tense === 'future') delta = 7;
       const from = addDays(ref, delta);
-      out.push({ start, end: start + text.length, text, from, to: from, precision: 'day', style: { dayFirst: false, withYear: false, shortMonth: false } });
+      out.push({ start, end: start + text.length, text, from, to: from, precision: 'day', style: { dayFirst: false, withYear: false, shortMonth: false }, relative: undefined });
     }
   }
 
@@ -191,7 +191,7 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
       });
       precision = p;
     }
-    out.push({ start, end, text: m[0], from, to, precision, style: { dayFirst: false, withYear: !!year, shortMonth: m[2].length <= 4 && m[2] !== 'June' && m[2] !== 'July' } });
+    out.push({ start, end, text: m[0], from, to, precision, style: { dayFirst: false, withYear: !!year, shortMonth: m[2].length <= 4 && m[2] !== 'June' && m[2] !== 'July' }, relative: undefined });
   }
 
   REL_YEAR.lastIndex = 0;
@@ -211,7 +211,7 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
     // Amounts are not years: "$2023 million", "2021 people".
     if (/[$€£]\s*$/.test(sentence.slice(Math.max(0, start - 2), start))) continue;
     const y = +m[1];
-    out.push({ start, end, text: m[0], from: isoOf(y, 1, 1), to: isoOf(y, 12, 31), precision: 'year', style: { dayFirst: false, withYear: true, shortMonth: false } });
+    out.push({ start, end, text: m[0], from: isoOf(y, 1, 1), to: isoOf(y, 12, 31), precision: 'year', style: { dayFirst: false, withYear: true, shortMonth: false }, relative: undefined });
   }
   return out.sort((a, b) => a.start - b.start);
 }
