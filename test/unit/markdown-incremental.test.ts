@@ -12,7 +12,7 @@ function plain(doc: MarkdownDocument, text: string) {
   for (let l = -1; l <= lineCount; l++) if (doc.isSuppressed(l)) suppressed.push(l);
   const probes = [0, 1, Math.floor(text.length / 2), text.length - 1, text.length, text.length + 5];
   return {
-    segments: doc.segments.map((s) => ({ kind: s.kind, text: s.text, offsets: Array.from(s.offsets), startLine: s.startLine, endLine: s.endLine, key: s.key })),
+    segments: doc.segments.map((s) => ({ kind: s.kind, text: s.text, offsets: Array.from(s.offsets), startLine: s.startLine, endLine: s.endLine })),
     frontMatter: doc.frontMatter,
     suppressed,
     fallback: doc.fallback ?? false,

@@ -9,7 +9,7 @@ import type { CheckOptions, CheckResult, ClaimReport, DateMention, Diagnostic, M
 import type { Dataset } from '../facts/types';
 import type { Engine, EngineOptions } from '../engine';
 import { FactIndex, wordsOf, type EntityHit } from '../facts/index';
-import { createMarkdownParser, type ProseSegment } from '../markdown/index';
+import { createMarkdownParser, type ProseSegment, type SegmentKind } from '../markdown/index';
 
 type MarkdownParser = ReturnType<typeof createMarkdownParser>;
 import { splitSentences } from '../claims/sentences';
@@ -49,6 +49,13 @@ const MAX_PARSERS = 64;
 /** Longer "sentences" are run-ons, tables of data or garbage; parsing them could only produce false alarms. */
 const MAX_SENTENCE = 1_500;
 
+/** The map under `key`, made when missing. */
+function level<K, V extends Map<unknown, unknown>>(map: Map<K, V>, key: K): V {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map() as V));
+  return inner;
+}
+
 /** Whether any of the words from..to-1 is in WORTH_PARSING: a loop, not a slice of the words per sentence. */
 function worthParsing(t: string[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (WORTH_PARSING.has(t[i])) return true;
@@ -63,12 +70,14 @@ function plain(s: string): string {
 export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   const index = new FactIndex(dataset);
   const judge = new Judge(index);
-  // Segment results by reference date, then the segment's key, then the context key: nested maps rather than one
-  // key string built per segment and check (a context key holds every name seen so far, and a 1 MB draft has
-  // thousands of segments). Bounded by the number of segments held.
-  const cache = new Map<string, Map<string, Map<string, SegmentResult>>>();
+  // Segment results by reference date, kind, text and context key; sentence judgements by reference date, whether
+  // the subject may be implicit, context key (or none) and text. Nested maps rather than one key string built per
+  // lookup: a joined key is a new string to flatten and hash, as long as the text, every time. Each bounded by the
+  // number of entries held.
+  const cache = new Map<string, Map<SegmentKind, Map<string, Map<string, SegmentResult>>>>();
   let cachedSegments = 0;
-  const sentenceCache = new Map<string, SentenceJudgement>();
+  const sentenceCache = new Map<string, [Map<string, Map<string, SentenceJudgement>>, Map<string, Map<string, SentenceJudgement>>]>();
+  let cachedSentences = 0;
   const seedTexts = new Map<string, string[] | null>();
 
   const locations = new Map<string, { uri: string; range: Range }>();
@@ -118,18 +127,16 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
 
   function checkSegment(seg: ProseSegment, ref: string, ctxIn: Context): SegmentResult {
     // Most blocks name no one and say "he" nowhere: they can neither hold a claim nor change the context.
-    // Keyed by the segment's own key string first: the incremental parser hands back the same string for an
-    // unchanged block, and a string's hash is computed once.
-    let byKey = cache.get(ref);
-    if (!byKey) cache.set(ref, (byKey = new Map()));
-    let byContext = byKey.get(seg.key);
+    // Keyed by the segment's text: the incremental parser hands back the same string for an unchanged block, and a
+    // string's hash is computed once.
+    if (cachedSegments >= CACHE_LIMIT) {
+      cache.clear();
+      cachedSegments = 0;
+    }
+    const byText = level(level(cache, ref), seg.kind);
+    let byContext = byText.get(seg.text);
     if (!byContext) {
-      if (cachedSegments >= CACHE_LIMIT) {
-        cache.clear();
-        cache.set(ref, (byKey = new Map()));
-        cachedSegments = 0;
-      }
-      byKey.set(seg.key, (byContext = new Map()));
+      byText.set(seg.text, (byContext = new Map()));
       cachedSegments++;
     }
     const key = contextKey(ctxIn);
@@ -173,8 +180,14 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       // Repeated sentences in one context read alike: drafts quote and repeat themselves.
       // Rows and list items may leave the subject to the draft: "| Beijing (state visit) | late February 2023 |".
       const implicitSubject = seg.kind === 'tableRow' || seg.kind === 'listItem';
-      const sentenceKey = `${ref}\u0000${implicitSubject ? 'i' : ''}${readsContext(text, hits) ? contextKey(ctx) : ''}\u0000${text}`;
-      let known = sentenceCache.get(sentenceKey);
+      if (cachedSentences >= CACHE_LIMIT) {
+        sentenceCache.clear();
+        cachedSentences = 0;
+      }
+      let byRef = sentenceCache.get(ref);
+      if (!byRef) sentenceCache.set(ref, (byRef = [new Map(), new Map()]));
+      const byText = level(byRef[implicitSubject ? 1 : 0], readsContext(text, hits) ? contextKey(ctx) : '');
+      let known = byText.get(text);
       if (!known) {
         const claim = parseClaim(text, hits, ctx, ref, index, implicitSubject, claimCues(words, from, to));
         const judged: SentenceJudgement = { claim, summary: undefined, verdict: undefined, finding: undefined, dates: [] };
@@ -187,8 +200,8 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
             if (d) judged.dates.push({ start: d.start, end: d.end, text: d.text, resolved: d.from === d.to ? d.from : `${d.from} to ${d.to}` });
           }
         }
-        if (sentenceCache.size >= CACHE_LIMIT) sentenceCache.clear();
-        sentenceCache.set(sentenceKey, (known = judged));
+        byText.set(text, (known = judged));
+        cachedSentences++;
       }
       sentences.push({ start: s.start, end: s.end, summary: known.summary, verdict: known.verdict, finding: known.finding, hits, dates: known.dates });
       advanceContext(ctx, known.claim, hits, index);

@@ -184,7 +184,7 @@ function shiftEntry(src: Entry, offset: number, line: number): Entry {
   const segments: ProseSegment[] = new Array(src.segments.length);
   for (let i = 0; i < src.segments.length; i++) {
     const seg = src.segments[i];
-    segments[i] = d === 0 ? { kind: seg.kind, text: seg.text, offsets: arrays[i], startLine: seg.startLine + dl, endLine: seg.endLine + dl, key: seg.key } : lazySegment(seg, arrays[i], d, dl);
+    segments[i] = d === 0 ? { kind: seg.kind, text: seg.text, offsets: arrays[i], startLine: seg.startLine + dl, endLine: seg.endLine + dl } : lazySegment(seg, arrays[i], d, dl);
   }
   const ignored = src.ignored.length && dl !== 0 ? src.ignored.map((x) => x + dl) : src.ignored;
   return { ...src, offset, line, segments, ignored };
@@ -208,7 +208,6 @@ function lazySegment(seg: ProseSegment, arr: Uint32Array, d: number, dl: number)
     },
     startLine: seg.startLine + dl,
     endLine: seg.endLine + dl,
-    key: seg.key,
   };
 }
 

@@ -33,11 +33,6 @@ export interface ProseSegment {
   /** 0-based document lines the segment spans. */
   startLine: number;
   endLine: number;
-  /**
-   * Stable cache key: the kind and the prose text. Two segments with the same key yield the same claims
-   * in text coordinates, so per-segment results can be reused across edits (re-mapped through `offsets`).
-   */
-  key: string;
 }
 
 /** Table cells are joined with this, so a row reads as one sentence: "31 August 2021 ; Putin phones Lukashenko". */
@@ -148,7 +143,6 @@ function makeSegment(kind: SegmentKind, lines: LineIndex, out: ProseSegment[]): 
     offsets,
     startLine: lines.lineAt(offsets[0]),
     endLine: lines.lineAt(offsets[text.length - 1]),
-    key: kind + ':' + text,
   });
 }
 
