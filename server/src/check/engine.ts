@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { CheckOptions, CheckResult, ClaimReport, DateMention, Diagnostic, Mention, Position, Range, Source } from '../types';
 import type { Dataset } from '../facts/types';
 import type { Engine, EngineOptions } from '../engine';
-import { FactIndex, wordsOf, type EntityHit } from '../facts/index';
+import { FactIndex, wordBuffer, wordsOf, type EntityHit } from '../facts/index';
 import { createMarkdownParser, type ProseSegment, type SegmentKind } from '../markdown/index';
 
 type MarkdownParser = ReturnType<typeof createMarkdownParser>;
@@ -78,6 +78,8 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   let cachedSegments = 0;
   const sentenceCache = new Map<string, [Map<string, Map<string, SentenceJudgement>>, Map<string, Map<string, SentenceJudgement>>]>();
   let cachedSentences = 0;
+  // One word buffer for every block: the words of a block are used up before the next block is scanned.
+  const scratchWords = wordBuffer();
   const seedTexts = new Map<string, string[] | null>();
 
   const locations = new Map<string, { uri: string; range: Range }>();
@@ -142,7 +144,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     const key = contextKey(ctxIn);
     const cached = byContext.get(key);
     if (cached) return cached;
-    const words = wordsOf(seg.text);
+    const words = wordsOf(seg.text, scratchWords);
     const allHits = index.findEntities(seg.text, words);
     if (allHits.length === 0 && !worthParsing(words.t, 0, words.length)) {
       const out = nothing(ctxIn);

@@ -34,9 +34,23 @@ export interface Words { t: string[]; start: Int32Array; end: Int32Array; length
  * The words of a text. Lower-casing the whole text once is much cheaper than a word at a time; when that changes
  * the length (a few letters lower-case to two code units), offsets would drift, so the exact tokenizer is used.
  */
-export function wordsOf(text: string): Words {
+export function wordsOf(text: string, into?: Words): Words {
   const lower = text.toLowerCase();
-  return lower.length === text.length ? scanWords(lower) : regexWords(text);
+  const out = into ?? makeWords(Math.max(16, text.length >> 3));
+  out.length = 0;
+  if (lower.length === text.length) scanWords(lower, out);
+  else regexWords(text, out);
+  // A reused buffer keeps its arrays; only the words of this text count.
+  out.t.length = out.length;
+  return out;
+}
+
+/**
+ * An empty word buffer to pass to wordsOf again and again: a check scans thousands of blocks, and typed arrays are
+ * costly to allocate. Its contents are only valid until the next wordsOf into it.
+ */
+export function wordBuffer(): Words {
+  return makeWords(1024);
 }
 
 /** Word characters of lower-cased text: digits, a-z, and letters and marks past Latin-1 outside punctuation blocks. */
@@ -59,15 +73,14 @@ function addWord(w: Words, t: string, start: number, end: number): void {
     w.start = grow(w.start);
     w.end = grow(w.end);
   }
-  w.t.push(t);
+  w.t[w.length] = t;
   w.start[w.length] = start;
   w.end[w.length] = end;
   w.length++;
 }
 
 /** Words of a lower-cased text by a loop over its code units: no regular expression, no match arrays. */
-function scanWords(lower: string): Words {
-  const out = makeWords(Math.max(16, lower.length >> 3));
+function scanWords(lower: string, out: Words): void {
   const n = lower.length;
   let i = 0;
   while (i < n) {
@@ -79,14 +92,11 @@ function scanWords(lower: string): Words {
     while (i < n && i - start < 100 && isWordCode(lower.charCodeAt(i))) i++;
     addWord(out, lower.slice(start, i), start, i);
   }
-  return out;
 }
 
-function regexWords(text: string): Words {
-  const out = makeWords(16);
+function regexWords(text: string, out: Words): void {
   const re = new RegExp(WORD.source, 'gu');
   for (let m = re.exec(text); m; m = re.exec(text)) addWord(out, m[0].toLowerCase(), m.index, m.index + m[0].length);
-  return out;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
