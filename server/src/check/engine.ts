@@ -224,9 +224,6 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     else [referenceDate, referenceDateSource] = [today(), 'today'];
 
     const diagnostics: Diagnostic[] = [];
-    const claims: ClaimReport[] = [];
-    const mentions: Mention[] = [];
-    const dates: DateMention[] = [];
     if (fm?.error || fm?.dateError) {
       diagnostics.push({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
@@ -237,28 +234,31 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       });
     }
 
+    const at = (seg: ProseSegment, i: number): Position => doc.positionAt(seg.offsets[Math.min(i, seg.text.length)]);
+    const rangeOf = (seg: ProseSegment, start: number, end: number): Range => ({ start: at(seg, start), end: end > start ? doc.positionAt(seg.offsets[end - 1] + 1) : at(seg, start) });
+    // Diagnostics and counts now; claims, mentions and dates (hover material, thousands of ranges in a long draft)
+    // when first asked for. Everything they are built from is immutable: the parsed document, its segments, the
+    // cached segment results.
+    const visited: ProseSegment[] = [];
+    const results: SegmentResult[] = [];
+    let claimCount = 0;
+    let contradicted = 0;
+    let undecidable = 0;
     let ctx = newContext();
     for (const seg of doc.segments) {
       const r = checkSegment(seg, referenceDate, ctx);
       ctx = r.ctxOut;
-      const at = (i: number): Position => doc.positionAt(seg.offsets[Math.min(i, seg.text.length)]);
-      const rangeOf = (start: number, end: number): Range => ({ start: at(start), end: end > start ? doc.positionAt(seg.offsets[end - 1] + 1) : at(start) });
+      visited.push(seg);
+      results.push(r);
       for (const s of r.sentences) {
-        for (const h of s.hits) {
-          if (h.kind === 'event') continue;
-          mentions.push({ range: rangeOf(s.start + h.start, s.start + h.end), kind: h.kind, id: h.id, text: seg.text.slice(s.start + h.start, s.start + h.end) });
-        }
         if (!s.verdict) continue;
-        const sentenceRange = rangeOf(s.start, s.end);
-        for (const d of s.dates) dates.push({ range: rangeOf(s.start + d.start, s.start + d.end), text: d.text, resolved: d.resolved });
-        claims.push({ range: sentenceRange, text: seg.text.slice(s.start, s.end), summary: s.summary!, verdict: s.verdict });
+        claimCount++;
+        if (s.verdict === 'undecidable') undecidable++;
         const f = s.finding;
         if (!f) continue;
-        const range = rangeOf(s.start + f.start, s.start + f.end);
-        if (doc.isSuppressed(range.start.line)) {
-          claims[claims.length - 1].verdict = 'consistent';
-          continue;
-        }
+        const range = rangeOf(seg, s.start + f.start, s.start + f.end);
+        if (doc.isSuppressed(range.start.line)) continue;
+        contradicted++;
         const wrong = seg.text.slice(s.start + f.start, s.start + f.end);
         diagnostics.push({
           range,
@@ -272,9 +272,44 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
         });
       }
     }
-    const contradicted = claims.filter((c) => c.verdict === 'contradicted').length;
-    const undecidable = claims.filter((c) => c.verdict === 'undecidable').length;
-    return { referenceDate, referenceDateSource, diagnostics, claims, mentions, dates, stats: { claims: claims.length, contradicted, undecidable } };
+
+    let details: { claims: ClaimReport[]; mentions: Mention[]; dates: DateMention[] } | undefined;
+    const detail = () => {
+      if (details) return details;
+      details = { claims: [], mentions: [], dates: [] };
+      const { claims, mentions, dates } = details;
+      for (let i = 0; i < visited.length; i++) {
+        const seg = visited[i];
+        for (const s of results[i].sentences) {
+          for (const h of s.hits) {
+            if (h.kind === 'event') continue;
+            mentions.push({ range: rangeOf(seg, s.start + h.start, s.start + h.end), kind: h.kind, id: h.id, text: seg.text.slice(s.start + h.start, s.start + h.end) });
+          }
+          if (!s.verdict) continue;
+          for (const d of s.dates) dates.push({ range: rangeOf(seg, s.start + d.start, s.start + d.end), text: d.text, resolved: d.resolved });
+          const f = s.finding;
+          // A suppressed finding leaves a claim the writer vouches for.
+          const verdict = f && doc.isSuppressed(rangeOf(seg, s.start + f.start, s.start + f.end).start.line) ? 'consistent' : s.verdict;
+          claims.push({ range: rangeOf(seg, s.start, s.end), text: seg.text.slice(s.start, s.end), summary: s.summary!, verdict });
+        }
+      }
+      return details;
+    };
+    return {
+      referenceDate,
+      referenceDateSource,
+      diagnostics,
+      get claims() {
+        return detail().claims;
+      },
+      get mentions() {
+        return detail().mentions;
+      },
+      get dates() {
+        return detail().dates;
+      },
+      stats: { claims: claimCount, contradicted, undecidable },
+    };
   }
 
   return {
