@@ -3,7 +3,7 @@
 // around those names, never from whole sentences.
 
 import { wordsOf, type EntityHit, type FactIndex, type Words } from '../facts/index';
-import { findDates, tenseOf, type DateExpr } from '../dates/expressions';
+import { DATE_CUE, findDates, tenseOf, type DateExpr } from '../dates/expressions';
 import { CARDINAL_PATTERN, ORDINAL_PATTERN, ORDINAL_WORDS, cardinalValue, ordinalValue } from './numbers';
 import type { Action, Claim, Span } from './types';
 
@@ -112,6 +112,9 @@ const C_VISIT_NOUN = 1 << 22;
 const C_REPORTING = 1 << 23;
 const C_FIRST = 1 << 24;
 const C_DATE = 1 << 25;
+const C_MONTH = 1 << 26;
+const C_WEEKDAY = 1 << 27;
+const C_DIGIT = 1 << 28;
 /** Whole words that are cues, with their bits; words are lower-cased tokens of letters and digits. */
 const CUE_WORDS = new Map<string, number>();
 function cue(bit: number, words: string): void {
@@ -142,7 +145,8 @@ cue(C_THERE, 'there');
 cue(C_VISIT_NOUN, 'visit trip');
 cue(C_REPORTING, 'said says announced reported statement told website press added confirmed noted wrote published tweeted posted');
 cue(C_DATE, 'year years');
-const DATE_PREFIXES = new Set('jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun'.split(' '));
+const MONTH_PREFIXES = new Set('jan feb mar apr may jun jul aug sep oct nov dec'.split(' '));
+const WEEKDAY_PREFIXES = new Set('mon tue wed thu fri sat sun'.split(' '));
 
 /** Words recur: each word's cues are worked out once. */
 const cues = new Map<string, number>();
@@ -156,7 +160,9 @@ function cueOf(t: string): number {
     if (t.startsWith('negotiat')) f |= C_MEET;
     if (t.startsWith('speculat')) f |= C_HEDGE;
     if (/^\d{1,2}(?:st|nd|rd|th)$/.test(t)) f |= C_ORDINAL;
-    if (digit || DATE_PREFIXES.has(t.slice(0, 3))) f |= C_DATE;
+    if (digit) f |= C_DATE | C_DIGIT;
+    if (MONTH_PREFIXES.has(t.slice(0, 3))) f |= C_DATE | C_MONTH;
+    if (WEEKDAY_PREFIXES.has(t.slice(0, 3))) f |= C_DATE | C_WEEKDAY;
     if (cues.size < 100_000) cues.set(t, f);
   }
   return f;
@@ -266,7 +272,8 @@ function unknownNameBefore(sentence: string, hits: EntityHit[], before: number):
 export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, ref: string, index: FactIndex, implicitSubject = false, cues = sentenceCues(sentence)): Claim {
   const has = (bits: number) => (cues & bits) !== 0;
   const tense = tenseOf(sentence);
-  const dates = has(C_DATE) ? findDates(sentence, ref, tense) : [];
+  const dateCues = (has(C_MONTH) ? DATE_CUE.month : 0) | (has(C_WEEKDAY) ? DATE_CUE.weekday : 0) | (has(C_DIGIT) ? DATE_CUE.digit : 0) | (has(C_YEAR) ? DATE_CUE.year : 0);
+  const dates = dateCues ? findDates(sentence, ref, tense, dateCues) : [];
   const explicitPeople = hits.filter((h) => h.kind === 'person');
   const places = hits.filter((h) => h.kind === 'place');
   const events = hits.filter((h) => h.kind === 'event');

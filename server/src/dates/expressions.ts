@@ -131,17 +131,23 @@ function chronoSpan(span: string, ref: IsoDate): DayHit[] {
   return hits;
 }
 
+/**
+ * What a sentence's words hold, for findDates to skip the patterns that cannot match: a month name, a weekday, a
+ * number, the word "year". A caller that has scanned the words passes them; by default every pattern runs.
+ */
+export const DATE_CUE = { month: 1, weekday: 2, digit: 4, year: 8 } as const;
+const ALL_DATE_CUES = 15;
+
 /** All date expressions of a sentence, in order, without overlaps. */
-export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf(sentence)): DateExpr[] {
+export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf(sentence), cues: number = ALL_DATE_CUES): DateExpr[] {
   const out: DateExpr[] = [];
   const taken = (s: number, e: number) => out.some((d) => s < d.end && d.start < e);
-  const refDate = new Date(`${ref}T12:00:00Z`);
 
   // chrono costs about 0.1 ms a sentence. It reads only the few spans that can be day dates or weekdays, and
   // each span's reading is remembered (the same "March 12" recurs across a draft).
   const results: DayHit[] = [];
   DAY_ANCHOR.lastIndex = 0;
-  const anchored = /\d|day\b/i.test(sentence);
+  const anchored = (cues & (DATE_CUE.digit | DATE_CUE.weekday)) !== 0 && /\d|day\b/i.test(sentence);
   for (let m = anchored ? DAY_ANCHOR.exec(sentence) : null; m; m = DAY_ANCHOR.exec(sentence)) {
     for (const r of readDaySpan(m[0], ref)) results.push({ index: m.index + r.index, text: r.text, parts: r.parts });
   }
@@ -163,7 +169,7 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
       out.push({ start, end: start + text.length, text, from, to: from, precision: 'day', style: { dayFirst, withYear: c.year !== undefined, shortMonth: /\b[A-Z][a-z]{2}\.?(\s|$)/.test(text) && !/May/.test(text) }, relative: undefined });
     } else if (c.weekday !== undefined && c.month === undefined) {
       const wd = c.weekday;
-      const refWd = refDate.getUTCDay();
+      const refWd = new Date(`${ref}T12:00:00Z`).getUTCDay();
       let delta = (wd - refWd + 7) % 7;
       if (tense === 'past') delta = delta === 0 ? 0 : delta - 7;
       else if (delta === 0 && tense === 'future') delta = 7;
@@ -173,7 +179,7 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
   }
 
   MONTH_ONLY.lastIndex = 0;
-  for (let m = MONTH_ONLY.exec(sentence); m; m = MONTH_ONLY.exec(sentence)) {
+  for (let m = cues & DATE_CUE.month ? MONTH_ONLY.exec(sentence) : null; m; m = MONTH_ONLY.exec(sentence)) {
     const [start, end] = [m.index, m.index + m[0].length];
     if (taken(start, end)) continue;
     // "May" is also a verb: take it as a month only when a year, a part ("late May") or a preposition says so.
@@ -195,7 +201,7 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
   }
 
   REL_YEAR.lastIndex = 0;
-  for (let m = REL_YEAR.exec(sentence); m; m = REL_YEAR.exec(sentence)) {
+  for (let m = cues & DATE_CUE.year ? REL_YEAR.exec(sentence) : null; m; m = REL_YEAR.exec(sentence)) {
     const [start, end] = [m.index, m.index + m[0].length];
     if (taken(start, end)) continue;
     const w = m[1].toLowerCase();
@@ -205,7 +211,7 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
   }
 
   YEAR_ONLY.lastIndex = 0;
-  for (let m = YEAR_ONLY.exec(sentence); m; m = YEAR_ONLY.exec(sentence)) {
+  for (let m = cues & DATE_CUE.digit ? YEAR_ONLY.exec(sentence) : null; m; m = YEAR_ONLY.exec(sentence)) {
     const [start, end] = [m.index, m.index + m[0].length];
     if (taken(start, end)) continue;
     // Amounts are not years: "$2023 million", "2021 people".
