@@ -72,4 +72,6 @@ export interface CheckResult {
   mentions: Mention[];
   dates: DateMention[];
   stats: { claims: number; contradicted: number; undecidable: number };
+  /** The claims, mentions and dates of the blocks on one line, without building those of the whole draft. */
+  around?(line: number): Pick<CheckResult, 'claims' | 'mentions' | 'dates'>;
 }

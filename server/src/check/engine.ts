@@ -273,13 +273,14 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       }
     }
 
-    let details: { claims: ClaimReport[]; mentions: Mention[]; dates: DateMention[] } | undefined;
-    const detail = () => {
-      if (details) return details;
-      details = { claims: [], mentions: [], dates: [] };
-      const { claims, mentions, dates } = details;
+    type Details = { claims: ClaimReport[]; mentions: Mention[]; dates: DateMention[] };
+    const collect = (wanted: (seg: ProseSegment) => boolean): Details => {
+      const claims: ClaimReport[] = [];
+      const mentions: Mention[] = [];
+      const dates: DateMention[] = [];
       for (let i = 0; i < visited.length; i++) {
         const seg = visited[i];
+        if (!wanted(seg)) continue;
         for (const s of results[i].sentences) {
           for (const h of s.hits) {
             if (h.kind === 'event') continue;
@@ -293,8 +294,10 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
           claims.push({ range: rangeOf(seg, s.start, s.end), text: seg.text.slice(s.start, s.end), summary: s.summary!, verdict });
         }
       }
-      return details;
+      return { claims, mentions, dates };
     };
+    let details: Details | undefined;
+    const detail = () => (details ??= collect(() => true));
     return {
       referenceDate,
       referenceDateSource,
@@ -308,6 +311,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       get dates() {
         return detail().dates;
       },
+      around: (line: number) => (details ? details : collect((seg) => seg.startLine <= line && line <= seg.endLine)),
       stats: { claims: claimCount, contradicted, undecidable },
     };
   }

@@ -162,9 +162,10 @@ export function renderHover(dataset: Dataset, result: CheckResult, position: Pos
     position,
   );
   if (diagnostic) sections.push(renderClaim(diagnostic));
-  const date = innermost(result.dates, position);
+  const near = typeof result.around === 'function' ? result.around(position.line) : result;
+  const date = innermost(near.dates, position);
   if (date) sections.push(renderDate(date, result));
-  const mention = innermost(result.mentions, position);
+  const mention = innermost(near.mentions, position);
   if (mention) {
     const card = renderMention(dataset, mention);
     if (card) sections.push(card);
