@@ -25,6 +25,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from './drafts';
+import { SERVER_NODE_FLAGS } from '../server/src/lsp/launch';
 
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
 
@@ -40,7 +41,8 @@ export class BenchClient {
   stderr = '';
 
   constructor(options: { dataDir?: string; execArgv?: string[] } = {}) {
-    this.proc = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Started as the VS Code client starts it, unless a run asks otherwise.
+    this.proc = spawn(process.execPath, [...(options.execArgv ?? SERVER_NODE_FLAGS), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (b) => { this.stderr += b; if (this.stderr.length > 20000) this.stderr = this.stderr.slice(-10000); });
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {

@@ -150,15 +150,18 @@ function main(argv: string[]): number {
   if (args.format === 'json') process.stdout.write(JSON.stringify({ files: results }) + '\n');
   else {
     const names = ['', 'error', 'warning', 'info', 'hint'];
+    // One write: a long draft has thousands of lines, and a write a line is a system call a line.
+    const out: string[] = [];
     for (const f of results) {
       for (const d of f.diagnostics) {
-        process.stdout.write(`${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${names[d.severity]}: ${d.message} [${d.code}]\n`);
-        for (const fix of d.fixes ?? []) process.stdout.write(`  fix: ${fix.title}\n`);
+        out.push(`${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${names[d.severity]}: ${d.message} [${d.code}]`);
+        for (const fix of d.fixes ?? []) out.push(`  fix: ${fix.title}`);
         const src = d.relatedInformation?.[0];
-        if (src) process.stdout.write(`  source: ${src.message}\n`);
+        if (src) out.push(`  source: ${src.message}`);
       }
     }
-    process.stdout.write(`${problems} problem${problems === 1 ? '' : 's'} in ${results.filter((f) => f.diagnostics.some((d) => d.severity <= 2)).length} of ${results.length} file${results.length === 1 ? '' : 's'} checked\n`);
+    out.push(`${problems} problem${problems === 1 ? '' : 's'} in ${results.filter((f) => f.diagnostics.some((d) => d.severity <= 2)).length} of ${results.length} file${results.length === 1 ? '' : 's'} checked`);
+    process.stdout.write(out.join('\n') + '\n');
   }
   if (unreadable) return 2;
   return problems > 0 ? 1 : 0;

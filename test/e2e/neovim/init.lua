@@ -8,6 +8,8 @@ local server = assert(os.getenv('FACTCHECK_SERVER'), 'FACTCHECK_SERVER unset')
 local draft = assert(os.getenv('FACTCHECK_DRAFT'), 'FACTCHECK_DRAFT unset')
 local result_file = assert(os.getenv('FACTCHECK_NVIM_RESULT'), 'FACTCHECK_NVIM_RESULT unset')
 local node = os.getenv('FACTCHECK_NODE') or 'node'
+-- The Node flags the README gives for other editors, space-separated.
+local node_flags = vim.split(os.getenv('FACTCHECK_NODE_FLAGS') or '', ' ', { trimempty = true })
 
 local out = { nvim = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor), log = {} }
 
@@ -57,7 +59,7 @@ local function main()
   local exited = false
   local client_id = vim.lsp.start_client({
     name = 'factcheck',
-    cmd = { node, server, '--stdio' },
+    cmd = vim.list_extend(vim.list_extend({ node }, node_flags), { server, '--stdio' }),
     root_dir = vim.fn.fnamemodify(draft, ':p:h'),
     on_exit = function(code, signal)
       exited = true
