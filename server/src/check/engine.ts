@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { CheckOptions, CheckResult, ClaimReport, DateMention, Diagnostic, Mention, Position, Range, Source } from '../types';
 import type { Dataset } from '../facts/types';
 import type { Engine, EngineOptions } from '../engine';
-import { FactIndex, relevantWords, wordBuffer, wordsOf, type EntityHit } from '../facts/index';
+import { FactIndex, wordBuffer, wordsOf, type EntityHit } from '../facts/index';
 import { createMarkdownParser, type ProseSegment, type SegmentKind } from '../markdown/index';
 
 type MarkdownParser = ReturnType<typeof createMarkdownParser>;
@@ -43,7 +43,6 @@ interface SentenceJudgement {
 
 /** Words that make a sentence worth parsing even when it names no one: pronouns and titles. */
 const WORTH_PARSING = new Set(['he', 'his', 'him', 'they', 'their', 'leaders', 'president', 'minister', 'there', 'visit', 'trip']);
-relevantWords(WORTH_PARSING);
 const CACHE_LIMIT = 20_000;
 const NO_DATES: SentenceResult['dates'] = [];
 const MAX_PARSERS = 64;

@@ -2,7 +2,7 @@
 // Only sentences that name a known person, place or event get here; everything is read from word patterns
 // around those names, never from whole sentences.
 
-import { relevantPrefixes, relevantWords, wordsOf, type EntityHit, type FactIndex, type Words } from '../facts/index';
+import { wordsOf, type EntityHit, type FactIndex, type Words } from '../facts/index';
 import { DATE_CUE, findDates, tenseOf, type DateExpr } from '../dates/expressions';
 import { CARDINAL_PATTERN, ORDINAL_PATTERN, ORDINAL_WORDS, cardinalValue, ordinalValue } from './numbers';
 import type { Action, Claim, Span } from './types';
@@ -178,12 +178,6 @@ const ACTION_WORDS = new Set(
     .split(' ')
     .flatMap((w) => (w.length >= 5 ? [w, w.slice(0, 4), w.slice(0, 5)] : [w])),
 );
-// The words and word starts cueOf looks up: the word scanner keeps only these (and numbers) as strings.
-relevantWords([...CUE_WORDS.keys(), ...QUANTITY_WORDS, ...ACTION_WORDS]);
-relevantPrefixes(3, [...QUANTITY_WORDS, ...MONTH_PREFIXES, ...WEEKDAY_PREFIXES]);
-relevantPrefixes(4, ACTION_WORDS);
-relevantPrefixes(5, ACTION_WORDS);
-relevantPrefixes(8, ['negotiat', 'speculat']);
 
 /**
  * Whether reading the sentence depends on the sentences before it: pronouns or "the two leaders" standing for

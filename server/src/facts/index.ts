@@ -26,38 +26,9 @@ function tokensOf(s: string): string[] {
 
 /**
  * The words of a text, lower-cased, with their offsets: parallel arrays rather than an object a word, because a
- * check scans every word of a draft and the allocations would cost more than the scan. A word no reader asked for
- * (see `relevantWords`) is the empty string: most words of a draft are, and slicing each out costs more than the
- * rest of the scan.
+ * check scans every word of a draft and the allocations would cost more than the scan.
  */
 export interface Words { t: string[]; start: Int32Array; end: Int32Array; length: number }
-
-// Which words are worth a string. Kept as hashes of whole words and of their first 3, 4, 5 and 8 letters, checked as
-// the scan goes, so that an unwanted word costs no allocation. A hash collision only costs a needless slice. Words
-// that start with a digit are always kept.
-const PREFIX_LENGTHS = [3, 4, 5, 8] as const;
-const wantedWords = new Set<number>();
-const wantedPrefixes: Set<number>[] = PREFIX_LENGTHS.map(() => new Set<number>());
-
-function hashOf(s: string): number {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-  return h;
-}
-
-/** Lower-case words that some reader of `Words` looks up: they keep their text in `t`. */
-export function relevantWords(words: Iterable<string>): void {
-  for (const w of words) wantedWords.add(hashOf(w));
-}
-
-/**
- * Words whose first `length` letters a reader looks up (`t.slice(0, length)`): every string given of at most that
- * length, since a shorter word's slice is the word itself.
- */
-export function relevantPrefixes(length: (typeof PREFIX_LENGTHS)[number], prefixes: Iterable<string>): void {
-  const set = wantedPrefixes[PREFIX_LENGTHS.indexOf(length)];
-  for (const p of prefixes) if (p.length <= length) set.add(hashOf(p));
-}
 
 /**
  * The words of a text. Lower-casing the whole text once is much cheaper than a word at a time; when that changes
@@ -111,27 +82,15 @@ function addWord(w: Words, t: string, start: number, end: number): void {
 /** Words of a lower-cased text by a loop over its code units: no regular expression, no match arrays. */
 function scanWords(lower: string, out: Words): void {
   const n = lower.length;
-  const [p3, p4, p5, p8] = wantedPrefixes;
   let i = 0;
   while (i < n) {
-    let c = lower.charCodeAt(i);
-    if (!isWordCode(c)) {
+    if (!isWordCode(lower.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
-    let h = 0;
-    let wanted = c >= 48 && c <= 57;
-    while (i < n && i - start < 100 && isWordCode((c = lower.charCodeAt(i)))) {
-      h = (Math.imul(h, 31) + c) | 0;
-      i++;
-      // The hash of the first 3, 4, 5 or 8 letters (or of the whole word, when it ends sooner: checked below).
-      const len = i - start;
-      if (!wanted && len <= 8 && (len === 3 ? p3.has(h) : len === 4 ? p4.has(h) : len === 5 ? p5.has(h) : len === 8 && p8.has(h))) wanted = true;
-    }
-    const len = i - start;
-    if (!wanted) wanted = wantedWords.has(h) || (len < 3 && p3.has(h)) || (len < 4 && p4.has(h)) || (len < 5 && p5.has(h)) || (len < 8 && p8.has(h));
-    addWord(out, wanted ? lower.slice(start, i) : '', start, i);
+    while (i < n && i - start < 100 && isWordCode(lower.charCodeAt(i))) i++;
+    addWord(out, lower.slice(start, i), start, i);
   }
 }
 
@@ -217,7 +176,6 @@ export class FactIndex {
   private addAlias(alias: string, kind: EntityKind, id: string, caseSensitive: boolean, epithet: boolean): void {
     const tokens = tokensOf(alias);
     if (tokens.length === 0) return;
-    relevantWords(tokens);
     let list = this.aliases.get(tokens[0]);
     if (!list) this.aliases.set(tokens[0], (list = []));
     list.push({ kind, id, tokens, caseSensitive, epithet });
