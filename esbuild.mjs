@@ -1,4 +1,4 @@
-// Bundles the client, the language server, the CLI and the data builder into dist/.
+// Bundles the client, the language server, the CLI, the data builder and the bare engine into dist/.
 // `--production` minifies; `--only=NAME[,NAME]` builds a subset; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
@@ -14,6 +14,8 @@ const targets = {
   server: { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   cli: { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   data: { entryPoints: ['scripts/build-data.ts'], outfile: 'dist/build-data.js' },
+  // The engine alone, as the server and the CLI run it: what `npm run bench` times in-process. Not shipped.
+  engine: { entryPoints: ['server/src/engine.ts'], outfile: 'dist/engine.js' },
 };
 
 // The dataset's JSON Schema compiled once, at build time, into plain validation code (ajv's standalone mode):

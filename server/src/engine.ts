@@ -21,3 +21,4 @@ export interface Engine {
 
 export { loadDataset, DatasetError, defaultDataDir, defaultSeedsDir } from './facts/load';
 export { createEngine } from './check/engine';
+export { parseMarkdown } from './markdown/index';
