@@ -13,7 +13,7 @@ import { createMarkdownParser, type ProseSegment, type SegmentKind } from '../ma
 
 type MarkdownParser = ReturnType<typeof createMarkdownParser>;
 import { splitSentences } from '../claims/sentences';
-import { advanceContext, advanceContextByNames, claimCues, contextKey, mayHoldClaim, newContext, parseClaim, readsContext, type Context } from '../claims/parse';
+import { SentenceReading, advanceContext, advanceContextByNames, claimCues, contextKey, mayHoldClaim, newContext, parseClaim, readsContext, type Context } from '../claims/parse';
 import { Judge, type Finding } from './judge';
 import type { Claim } from '../claims/types';
 import { isIsoDate, today } from '../dates/iso';
@@ -78,6 +78,10 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   let cachedSegments = 0;
   const sentenceCache = new Map<string, [Map<string, Map<string, SentenceJudgement>>, Map<string, Map<string, SentenceJudgement>>]>();
   let cachedSentences = 0;
+  // What each sentence's words say, by reference date and text: the same sentence in another context is read again
+  // for who and where, but its patterns and dates are not matched again.
+  const readings = new Map<string, Map<string, SentenceReading>>();
+  let cachedReadings = 0;
   // One word buffer for every block: the words of a block are used up before the next block is scanned.
   const scratchWords = wordBuffer();
   const seedTexts = new Map<string, string[] | null>();
@@ -191,7 +195,18 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       const byText = level(byRef[implicitSubject ? 1 : 0], readsContext(text, hits) ? contextKey(ctx) : '');
       let known = byText.get(text);
       if (!known) {
-        const claim = parseClaim(text, hits, ctx, ref, index, implicitSubject, claimCues(words, from, to));
+        const readingsByText = level(readings, ref);
+        let reading = readingsByText.get(text);
+        if (!reading) {
+          if (cachedReadings >= CACHE_LIMIT) {
+            readings.clear();
+            cachedReadings = 0;
+          }
+          reading = new SentenceReading(text, hits, ref, index, claimCues(words, from, to));
+          level(readings, ref).set(text, reading); // the map again: clearing above may have dropped it
+          cachedReadings++;
+        }
+        const claim = parseClaim(text, hits, ctx, ref, index, implicitSubject, undefined, reading);
         const judged: SentenceJudgement = { claim, summary: undefined, verdict: undefined, finding: undefined, dates: [] };
         if (claim.action || claim.namedEvent || claim.role || claim.amount) {
           const j = judge.judge(claim, ref, ctx.seen);

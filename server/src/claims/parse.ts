@@ -269,37 +269,262 @@ function unknownNameBefore(sentence: string, hits: EntityHit[], before: number):
   return false;
 }
 
-export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, ref: string, index: FactIndex, implicitSubject = false, cues = sentenceCues(sentence)): Claim {
-  const has = (bits: number) => (cues & bits) !== 0;
-  const tense = tenseOf(sentence);
-  const dateCues = (has(C_MONTH) ? DATE_CUE.month : 0) | (has(C_WEEKDAY) ? DATE_CUE.weekday : 0) | (has(C_DIGIT) ? DATE_CUE.digit : 0) | (has(C_YEAR) ? DATE_CUE.year : 0);
-  const dates = dateCues ? findDates(sentence, ref, tense, dateCues) : [];
-  const explicitPeople = hits.filter((h) => h.kind === 'person');
-  const places = hits.filter((h) => h.kind === 'place');
-  const events = hits.filter((h) => h.kind === 'event');
+/**
+ * What a sentence says in words, whatever came before it: its tense, its dates, the names in it and every word pattern
+ * parseClaim asks about, each matched at most once. A draft repeats sentences in different contexts ("He arrived on
+ * Friday" after one name or another); the context changes who and where, never what the words match, so a reading is
+ * kept per reference date and text and the context-dependent part of parsing is all that runs again.
+ */
+export class SentenceReading {
+  readonly tense: ReturnType<typeof tenseOf>;
+  readonly dates: DateExpr[];
+  readonly explicitPeople: EntityHit[];
+  readonly places: EntityHit[];
+  readonly events: EntityHit[];
+  readonly placeIds: string[];
+  /** Offset of the first named person, or the sentence's length. */
+  readonly firstKnown: number;
+  /** A capitalised name the dataset does not know, before any known person. */
+  readonly stranger: boolean;
+  readonly group: RegExpExecArray | null;
+  readonly anyGroup: RegExpExecArray | null;
+  readonly visit: RegExpExecArray | null;
+  readonly meet: RegExpExecArray | null;
+  readonly call: RegExpExecArray | null;
+  readonly hosts: boolean;
+  readonly ordinalNoun: RegExpExecArray | null;
+  readonly countNoun: RegExpExecArray | null;
+  /** The place the sentence's verb or ordinal points at, else its first place. */
+  readonly placeHit: EntityHit | undefined;
+  readonly away: RegExpExecArray | null;
+  readonly negation: RegExpExecArray | null;
+  readonly sinceM: RegExpExecArray | null;
+  readonly gapM: RegExpExecArray | null;
+  readonly never: RegExpExecArray | null;
+  readonly denial: boolean;
+  readonly hedge: boolean;
+  readonly first: boolean;
+  readonly previous: boolean;
+  readonly again: RegExpExecArray | null;
+  /** Whether the words hold an ordinal ("third", "3rd"). */
+  readonly ordinalCue: boolean;
+  /** The named event and the date that is its own, if the sentence dates one. */
+  readonly namedEvent: Claim['namedEvent'];
+  readonly amount: Claim['amount'];
+  readonly visitKind: Claim['visitKind'];
+  readonly role: Claim['role'];
+  private readonly cues: number;
+  // Patterns only some readings ask about: matched on first use (undefined until then).
+  private pairM: RegExpExecArray | null | undefined = undefined;
+  private pronounM: boolean | undefined = undefined;
+  private theVisitM: boolean | undefined = undefined;
+  private himM: RegExpExecArray | null | undefined = undefined;
+  private hostM: RegExpExecArray | null | undefined = undefined;
+  private arrivalM: boolean | undefined = undefined;
+  private theCountryM: RegExpExecArray | null | undefined = undefined;
+  private thereM: RegExpExecArray | null | undefined = undefined;
+  private thereIsM: boolean | undefined = undefined;
+  private forNthM: RegExpExecArray | null | undefined = undefined;
+  private bareOrdinalM: RegExpExecArray | null | undefined = undefined;
+  private timesM: RegExpExecArray | null | undefined = undefined;
+  private agoM: RegExpExecArray | null | undefined = undefined;
+  private reportingM: (boolean | undefined)[] | undefined = undefined;
+
+  constructor(readonly sentence: string, readonly hits: EntityHit[], ref: string, index: FactIndex, cues = sentenceCues(sentence)) {
+    this.cues = cues;
+    const has = (bits: number) => (cues & bits) !== 0;
+    this.tense = tenseOf(sentence);
+    const dateCues = (has(C_MONTH) ? DATE_CUE.month : 0) | (has(C_WEEKDAY) ? DATE_CUE.weekday : 0) | (has(C_DIGIT) ? DATE_CUE.digit : 0) | (has(C_YEAR) ? DATE_CUE.year : 0);
+    const dates = (this.dates = dateCues ? findDates(sentence, ref, this.tense, dateCues) : []);
+    this.explicitPeople = hits.filter((h) => h.kind === 'person');
+    const places = (this.places = hits.filter((h) => h.kind === 'place'));
+    const events = (this.events = hits.filter((h) => h.kind === 'event'));
+    this.placeIds = [...new Set(places.map((p) => p.id))];
+    this.firstKnown = this.explicitPeople[0]?.start ?? sentence.length;
+    this.stranger = unknownNameBefore(sentence, hits, this.firstKnown);
+    this.group = has(C_GROUP) ? GROUP.exec(sentence) : null;
+    this.anyGroup = has(C_GROUP) ? /\b(European|foreign|Western)\s+(?:leader|head of state|president)/i.exec(sentence) : null;
+    this.visit = VISIT.exec(sentence);
+    this.meet = has(C_MEET) ? MEET.exec(sentence) : null;
+    this.call = has(C_CALL) ? CALL.exec(sentence) : null;
+    this.hosts = has(C_HOST) && HOST.test(sentence);
+    this.ordinalNoun = has(C_ORDINAL) ? ORDINAL_NOUN.exec(sentence) : null;
+    this.countNoun = has(C_COUNT_NOUN) ? COUNT_NOUN.exec(sentence) : null;
+    const ordinalAt = (this.ordinalNoun ?? this.countNoun)?.index ?? -1;
+    const afterPreposition = (p: EntityHit) => /\b(to|in|at|into|visit(?:s|ed|ing)?|reach(?:es|ed)?|toured?)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, p.start - 14), p.start));
+    // With an ordinal ("his second visit to Myanmar"), the place it counts is the one after it.
+    this.placeHit = (ordinalAt >= 0 ? places.find((p) => p.start > ordinalAt && afterPreposition(p)) : undefined) ?? places.find(afterPreposition) ?? places[0];
+    // "Has stayed away from Belarus for five years" is "has not visited": a negation the since and gap checks read.
+    this.away = has(C_AWAY) ? /\b(?:stay(?:s|ed|ing)? away|kept away|keeps? away|been absent|absen(?:t|ce) from)\b/i.exec(sentence) : null;
+    this.negation = has(C_NEGATION) ? NEGATION.exec(sentence) : null;
+    this.sinceM = has(C_SINCE) ? SINCE.exec(sentence) : null;
+    this.gapM = has(C_YEAR) ? GAP.exec(sentence) : null;
+    this.never = has(C_NEGATION) ? NEVER_BEFORE.exec(sentence) : null;
+    this.denial = has(C_DENIAL) && /\b(denied|denies|deny|false|untrue|rumou?rs?|reportedly not|would not be|isn't|is not|wasn't|was not)\b/i.test(sentence);
+    // Hedged, conditional or reported-as-uncertain claims are not asserted.
+    this.hedge = has(C_HEDGE) && (/\b(if|whether|might|could|perhaps|possibly|probably|rumou?r(?:s|ed)?|reportedly|allegedly|supposedly|unconfirmed|speculat\w*)\b/i.test(sentence) || /\bmay\b/.test(sentence));
+    this.first = has(C_FIRST) && /\bfirst\b/i.test(sentence);
+    this.previous = has(C_PREVIOUS) && PREVIOUS.test(sentence);
+    this.again = has(C_AGAIN) ? AGAIN.exec(sentence) : null;
+    this.ordinalCue = has(C_ORDINAL);
+
+    // Named events with their date: "the 2018 coup", "the February 24 invasion", "invaded on February 14".
+    this.namedEvent = undefined;
+    for (const e of events) {
+      // The date must be the event's own: "the 2018 coup", "the February 24 invasion", "invaded Ukraine on March 3",
+      // "the coup in 2021"; not "visited in January 2022, a year after the coup".
+      const near = dates
+        .filter((d) => !d.relative)
+        .filter((d) =>
+          d.end <= e.start
+            ? /^\s*(?:[\p{L}-]+\s+)?$/u.test(sentence.slice(d.end, e.start))
+            : d.start >= e.end && dateFollowsEvent(sentence.slice(e.end, d.start)),
+        )
+        .map((d) => ({ d, gap: d.end <= e.start ? e.start - d.end : d.start - e.end }))
+        .sort((a, b) => a.gap - b.gap)[0];
+      if (near) {
+        this.namedEvent = { id: e.id, span: { start: e.start, end: e.end, text: sentence.slice(e.start, e.end) }, date: near.d };
+        break;
+      }
+    }
+
+    // Amounts: "$3.56 billion", "US$4bn", "four hours".
+    this.amount = undefined;
+    const money = sentence.includes('$') ? /(?:US)?\$\s?(\d+(?:[.,]\d+)?)\s*(billion|bn|million|mn|m|b)?\b/i.exec(sentence) : null;
+    if (money) {
+      const scale = /^b/i.test(money[2] ?? '') ? 1e9 : /^m/i.test(money[2] ?? '') ? 1e6 : 1;
+      this.amount = { start: money.index, end: money.index + money[0].length, text: money[0], value: parseFloat(money[1].replace(',', '.')) * scale, unit: 'USD' };
+    } else {
+      const hours = sentence.includes('hour') ? HOURS.exec(sentence) : null;
+      if (hours) {
+        const w = hours[1].toLowerCase();
+        const value = w === 'half an' ? 0.5 : w === 'an' || w === 'a' ? 1 : w === 'one and a half' ? 1.5 : cardinalValue(w);
+        if (value !== undefined) this.amount = { start: hours.index, end: hours.index + hours[0].length, text: hours[0], value, unit: 'hours' };
+      }
+    }
+    // The kind of visit: "a state visit", "a working trip", "of a working nature".
+    this.visitKind = undefined;
+    const kind = has(C_KIND) ? /\b(state|working)\s+(?:visit|trip)\b|\bof an? (state|working) nature\b/i.exec(sentence) : null;
+    if (kind) {
+      const word = (kind[1] ?? kind[2]).toLowerCase() as 'state' | 'working';
+      const at = kind.index + kind[0].toLowerCase().indexOf(word);
+      this.visitKind = { start: at, end: at + word.length, text: sentence.slice(at, at + word.length), kind: word };
+    }
+    this.role = roleOf(sentence, hits, index);
+  }
+
+  get pair(): RegExpExecArray | null {
+    return this.pairM !== undefined ? this.pairM : (this.pairM = PAIR.exec(this.sentence));
+  }
+  get pronoun(): boolean {
+    return this.pronounM ?? (this.pronounM = PRONOUN.test(this.sentence));
+  }
+  get theVisit(): boolean {
+    return this.theVisitM ?? (this.theVisitM = (this.cues & C_VISIT_NOUN) !== 0 && THE_VISIT.test(this.sentence));
+  }
+  get him(): RegExpExecArray | null {
+    return this.himM !== undefined ? this.himM : (this.himM = /\b(?:him|her)\b/i.exec(this.sentence));
+  }
+  get host(): RegExpExecArray | null {
+    return this.hostM !== undefined ? this.hostM : (this.hostM = HOST.exec(this.sentence));
+  }
+  get arrivalWord(): boolean {
+    return this.arrivalM ?? (this.arrivalM = (this.cues & C_ARRIVAL) !== 0 && ARRIVAL.test(this.sentence));
+  }
+  get theCountry(): RegExpExecArray | null {
+    return this.theCountryM !== undefined ? this.theCountryM : (this.theCountryM = (this.cues & C_COUNTRY) !== 0 ? THE_COUNTRY.exec(this.sentence) : null);
+  }
+  get there(): RegExpExecArray | null {
+    return this.thereM !== undefined ? this.thereM : (this.thereM = (this.cues & C_THERE) !== 0 ? /\bthere\b/i.exec(this.sentence) : null);
+  }
+  /** "there is", "there were": not a place. */
+  get thereIs(): boolean {
+    return this.thereIsM ?? (this.thereIsM = /\bthere (?:is|are|was|were|will|has|have|had)\b/i.test(this.sentence));
+  }
+  get forNth(): RegExpExecArray | null {
+    return this.forNthM !== undefined ? this.forNthM : (this.forNthM = FOR_NTH_TIME.exec(this.sentence));
+  }
+  get bareOrdinal(): RegExpExecArray | null {
+    return this.bareOrdinalM !== undefined ? this.bareOrdinalM : (this.bareOrdinalM = BARE_ORDINAL.exec(this.sentence));
+  }
+  get times(): RegExpExecArray | null {
+    return this.timesM !== undefined ? this.timesM : (this.timesM = (this.cues & C_TIMES) !== 0 ? TIMES.exec(this.sentence) : null);
+  }
+  get ago(): RegExpExecArray | null {
+    return this.agoM !== undefined ? this.agoM : (this.agoM = (this.cues & C_AGO) !== 0 ? AGO.exec(this.sentence) : null);
+  }
+  /** Whether the i-th date is that of the reporting, not of the event: "a statement on Friday", "said on Monday". */
+  reporting(i: number): boolean {
+    if ((this.cues & C_REPORTING) === 0) return false;
+    const known = (this.reportingM ??= []);
+    if (known[i] === undefined) {
+      const d = this.dates[i];
+      known[i] = REPORTING.test(this.sentence.slice(Math.max(0, d.start - 60), d.start));
+    }
+    return known[i]!;
+  }
+}
+
+/** A role stated before a name: "<Demonym> <Title> <Name Name>" ("Iranian President Ebrahim Raisi"). */
+function roleOf(sentence: string, hits: EntityHit[], index: FactIndex): Claim['role'] {
+  for (const [title, re] of ROLE_PATTERNS) {
+    const at = sentence.indexOf(title);
+    if (at < 0) continue;
+    // Back to the start of the word before the title, then a sticky match from there.
+    let w = at - 1;
+    while (w > 0 && sentence[w - 1] === ' ') w--;
+    while (w > 0 && /[\p{L}]/u.test(sentence[w - 1])) w--;
+    re.lastIndex = w;
+    const m = re.exec(sentence);
+    if (!m || m.index + m[1].length + 1 > at + 1) continue;
+    const country = index.countryByDemonym(m[1]);
+    if (!country) continue;
+    // "Former Russian President Dmitry Medvedev" names someone else's time in office.
+    if (/\b(?:former|ex-?|then|late|future|acting|interim|deputy|vice|previous|past|next|incoming|outgoing)[\s-]+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) return undefined;
+    const nameStart = m.index + m[0].length - m[2].length;
+    const person = hits.find((h) => h.kind === 'person' && h.start >= nameStart && h.start < nameStart + m[2].length);
+    return { country: country.id, title, name: { start: nameStart, end: nameStart + m[2].length, text: m[2] }, ...(person ? { person: person.id } : {}) };
+  }
+  return undefined;
+}
+
+/**
+ * One sentence read in its context. `reading` is what the words say (see SentenceReading); the context decides who
+ * "he" and "the two leaders" are, and where "there" is.
+ */
+export function parseClaim(
+  sentence: string,
+  hits: EntityHit[],
+  ctx: Context,
+  ref: string,
+  index: FactIndex,
+  implicitSubject = false,
+  cues?: number,
+  reading: SentenceReading = new SentenceReading(sentence, hits, ref, index, cues),
+): Claim {
+  const r = reading;
+  const { tense, dates, explicitPeople, places, events, firstKnown, stranger, group, visit, meet, call } = r;
 
   // Every field present from the start, in one order: claims then share one hidden class, and the judge's property
   // reads stay monomorphic.
   const claim: Claim = {
-    action: undefined, subject: undefined, others: [], place: undefined, places: [...new Set(places.map((p) => p.id))], date: undefined, scope: undefined,
+    action: undefined, subject: undefined, others: [], place: undefined, places: r.placeIds.slice(), date: undefined, scope: undefined,
     arrival: false, previous: false, ordinal: undefined, again: undefined, count: undefined, since: undefined, gap: undefined, never: undefined,
     negated: false, namedEvent: undefined, amount: undefined, visitKind: undefined, role: undefined, tense, sentence, people: [], groupMention: undefined, keepsSubject: undefined,
   };
 
   // People: named ones, else a pronoun for the latest person, else "the two leaders" for the latest two.
   const people = explicitPeople.map((h) => h.id);
-  const firstKnown = explicitPeople[0]?.start ?? sentence.length;
-  const stranger = unknownNameBefore(sentence, hits, firstKnown);
   if (!stranger) {
-    const pair = PAIR.exec(sentence);
+    const pair = r.pair;
     if (pair && ctx.people.length >= 2 && people.length <= 1) {
       const recent = [...new Set([...ctx.people].reverse())];
       const two = people.length === 1 ? [people[0], recent.find((p) => p !== people[0])!] : recent.slice(0, 2).reverse();
       if (pair.index < firstKnown || people.length === 0) people.splice(0, people.length, ...two.filter(Boolean));
       else for (const p of two) if (p && !people.includes(p)) people.push(p);
-    } else if (people.length === 0 && PRONOUN.test(sentence) && ctx.people.length) {
+    } else if (people.length === 0 && r.pronoun && ctx.people.length) {
       people.push(ctx.subject ?? ctx.people[ctx.people.length - 1]);
-    } else if (people.length === 0 && ctx.subject && has(C_VISIT_NOUN) && THE_VISIT.test(sentence)) {
+    } else if (people.length === 0 && ctx.subject && r.theVisit) {
       // "BelTA said the visit is of a working nature": the visit the draft is about.
       people.push(ctx.subject);
     } else if (people.length === 0 && implicitSubject && ctx.subject) {
@@ -307,7 +532,7 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
       people.push(ctx.subject);
     } else if (people.length === 1 && ctx.subject && ctx.subject !== people[0]) {
       // "Putin phoned him": an object pronoun after the one person named is the draft's subject.
-      const him = /\b(?:him|her)\b/i.exec(sentence);
+      const him = r.him;
       if (him && him.index > firstKnown) {
         people.push(ctx.subject);
         claim.keepsSubject = true;
@@ -317,89 +542,56 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   claim.people = [...new Set(people)];
 
   // Group subjects: "No European leader has visited Myanmar since …".
-  const group = has(C_GROUP) ? GROUP.exec(sentence) : null;
-  const anyGroup = has(C_GROUP) ? /\b(European|foreign|Western)\s+(?:leader|head of state|president)/i.exec(sentence) : null;
-  if (anyGroup) claim.groupMention = `${anyGroup[1].toLowerCase()}-leader`;
+  if (r.anyGroup) claim.groupMention = `${r.anyGroup[1].toLowerCase()}-leader`;
   if (group && group.index < firstKnown) claim.subject = `${group[1].toLowerCase()}-leader`;
   else if (!stranger) claim.subject = claim.people[0];
 
   // Action.
-  const visit = VISIT.exec(sentence);
-  const meet = has(C_MEET) ? MEET.exec(sentence) : null;
-  const call = has(C_CALL) ? CALL.exec(sentence) : null;
   let action: Action | undefined;
   if (visit && (!meet || visit.index <= meet.index || places.length > 0) && !(call && !places.length)) action = 'visit';
   else if (meet) action = 'meeting';
   else if (call) action = 'call';
-  const hosts = has(C_HOST) && HOST.test(sentence);
-  if (action === 'visit' && meet && claim.people.length >= 2 && !hosts) action = 'meeting';
+  if (action === 'visit' && meet && claim.people.length >= 2 && !r.hosts) action = 'meeting';
   claim.action = action;
-  claim.arrival = action === 'visit' && has(C_ARRIVAL) && ARRIVAL.test(sentence);
-  if (hosts && claim.people.length >= 2 && action === 'visit') {
+  claim.arrival = action === 'visit' && r.arrivalWord;
+  if (r.hosts && claim.people.length >= 2 && action === 'visit') {
     // "X will host Y in Minsk": Y is the visitor.
-    const host = HOST.exec(sentence)!;
+    const host = r.host!;
     const after = explicitPeople.find((h) => h.start > host.index);
     if (after) claim.subject = after.id;
   }
   claim.others = claim.people.filter((p) => p !== claim.subject);
 
   // Destination or meeting place: a place after a preposition or verb, else the first one; "the country" → context.
-  const ordinalNoun = has(C_ORDINAL) ? ORDINAL_NOUN.exec(sentence) : null;
-  const countNoun = has(C_COUNT_NOUN) ? COUNT_NOUN.exec(sentence) : null;
-  const ordinalAt = (ordinalNoun ?? countNoun)?.index ?? -1;
-  const afterPreposition = (p: EntityHit) => /\b(to|in|at|into|visit(?:s|ed|ing)?|reach(?:es|ed)?|toured?)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, p.start - 14), p.start));
-  // With an ordinal ("his second visit to Myanmar"), the place it counts is the one after it.
-  const placeHit = (ordinalAt >= 0 ? places.find((p) => p.start > ordinalAt && afterPreposition(p)) : undefined) ?? places.find((p) => /\b(to|in|at|into|visit(?:s|ed|ing)?|reach(?:es|ed)?|toured?)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, p.start - 14), p.start))) ?? places[0];
+  const placeHit = r.placeHit;
   if (placeHit) claim.place = { id: placeHit.id, start: placeHit.start, end: placeHit.end, text: sentence.slice(placeHit.start, placeHit.end) };
   else {
-    const tc = has(C_COUNTRY) ? THE_COUNTRY.exec(sentence) : null;
-    const there = has(C_THERE) ? /\bthere\b/i.exec(sentence) : null;
+    const tc = r.theCountry;
+    const there = r.there;
     if (tc && ctx.country) claim.place = { id: ctx.country, ...span(tc) };
-    else if (there && ctx.place && !/\bthere (?:is|are|was|were|will|has|have|had)\b/i.test(sentence)) claim.place = { id: ctx.place, ...span(there) };
+    else if (there && ctx.place && !r.thereIs) claim.place = { id: ctx.place, ...span(there) };
     // "He arrived on March 10", "during his previous visit": at the place the draft just named.
-    else if ((claim.arrival || (action === 'visit' && ((has(C_PREVIOUS) && PREVIOUS.test(sentence)) || (has(C_VISIT_NOUN) && THE_VISIT.test(sentence))))) && ctx.place && places.length === 0) claim.place = { id: ctx.place, start: 0, end: 0, text: '' };
+    else if ((claim.arrival || (action === 'visit' && (r.previous || r.theVisit))) && ctx.place && places.length === 0) claim.place = { id: ctx.place, start: 0, end: 0, text: '' };
   }
 
   // Negation: anything negated that is not a "has not … since", "never before" or "no X has" claim is left alone.
-  // "Has stayed away from Belarus for five years" is "has not visited": a negation the since and gap checks read.
-  const away = has(C_AWAY) ? /\b(?:stay(?:s|ed|ing)? away|kept away|keeps? away|been absent|absen(?:t|ce) from)\b/i.exec(sentence) : null;
+  const { away, sinceM, gapM, never } = r;
   if (away && !claim.action) claim.action = 'visit';
-  const neg = (has(C_NEGATION) ? NEGATION.exec(sentence) : null) ?? away;
-  const sinceM = has(C_SINCE) ? SINCE.exec(sentence) : null;
-  const gapM = has(C_YEAR) ? GAP.exec(sentence) : null;
-  const never = has(C_NEGATION) ? NEVER_BEFORE.exec(sentence) : null;
+  const neg = r.negation ?? away;
   if (neg) {
     const handled = (sinceM && sinceM.index > neg.index) || (gapM && gapM.index > neg.index) || (group && group.index <= neg.index + 3) || (never && claim.action === 'visit');
     if (!handled) claim.negated = true;
     else if (never && !sinceM && !gapM && !group) claim.never = span(never);
   }
-  if (has(C_DENIAL) && /\b(denied|denies|deny|false|untrue|rumou?rs?|reportedly not|would not be|isn't|is not|wasn't|was not)\b/i.test(sentence) && !sinceM && !gapM) claim.negated = true;
-  // Hedged, conditional or reported-as-uncertain claims are not asserted: leave them alone.
-  if (has(C_HEDGE) && (/\b(if|whether|might|could|perhaps|possibly|probably|rumou?r(?:s|ed)?|reportedly|allegedly|supposedly|unconfirmed|speculat\w*)\b/i.test(sentence) || /\bmay\b/.test(sentence))) claim.negated = true;
+  if (r.denial && !sinceM && !gapM) claim.negated = true;
+  if (r.hedge) claim.negated = true;
 
-  // Named events with their date: "the 2018 coup", "the February 24 invasion", "invaded on February 14".
-  for (const e of events) {
-    // The date must be the event's own: "the 2018 coup", "the February 24 invasion", "invaded Ukraine on March 3",
-    // "the coup in 2021"; not "visited in January 2022, a year after the coup".
-    const near = dates
-      .filter((d) => !d.relative)
-      .filter((d) =>
-        d.end <= e.start
-          ? /^\s*(?:[\p{L}-]+\s+)?$/u.test(sentence.slice(d.end, e.start))
-          : d.start >= e.end && dateFollowsEvent(sentence.slice(e.end, d.start)),
-      )
-      .map((d) => ({ d, gap: d.end <= e.start ? e.start - d.end : d.start - e.end }))
-      .sort((a, b) => a.gap - b.gap)[0];
-    if (near) {
-      claim.namedEvent = { id: e.id, span: { start: e.start, end: e.end, text: sentence.slice(e.start, e.end) }, date: near.d };
-      break;
-    }
-  }
+  claim.namedEvent = r.namedEvent;
 
   // Since: a date or a named event after "since".
   // "Since X" makes a claim about the previous event only with "first" or a negation ("has met him dozens of times
   // since 2020" is a count, not a since claim).
-  const first = has(C_FIRST) && /\bfirst\b/i.test(sentence);
+  const first = r.first;
   if (sinceM && (first || (neg && neg.index < sinceM.index) || group)) {
     const after = sinceM.index + sinceM[0].length;
     const d = dates.find((x) => x.start >= after && x.start - after <= 12);
@@ -423,8 +615,8 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
     }
   }
   // "Putin last visited Belarus five years ago": the gap since the previous one, said the other way round.
-  const previous = has(C_PREVIOUS) && PREVIOUS.test(sentence);
-  const ago = !claim.gap && previous && has(C_AGO) ? AGO.exec(sentence) : null;
+  const previous = r.previous;
+  const ago = !claim.gap && previous ? r.ago : null;
   if (ago) {
     const q = (ago[1] ?? '').toLowerCase();
     const w = ago[2].toLowerCase();
@@ -435,25 +627,26 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   }
 
   // Ordinals and counts.
-  const ord = has(C_ORDINAL) ? (ordinalNoun ?? FOR_NTH_TIME.exec(sentence) ?? (action ? BARE_ORDINAL.exec(sentence) : null)) : null;
+  const ordinalNoun = r.ordinalNoun;
+  const ord = ordinalNoun ?? (r.ordinalCue ? (r.forNth ?? (action ? r.bareOrdinal : null)) : null);
   if (ord) {
     const value = ordinalValue(ord[1]);
     const negBefore = neg && neg.index < ord.index && ord.index - neg.index < 20;
     if (value !== undefined && !negBefore && !/\bfirst\s+(?:half|quarter|lady|vice|deputy)\b/i.test(ord[0])) claim.ordinal = { ...span(ord, 1), value };
     // "The first visit by any European leader": the subject is the group, not a person.
   }
-  const cnt = countNoun;
+  const cnt = r.countNoun;
   if (cnt && !claim.ordinal) {
     const value = cardinalValue(cnt[1]);
     if (value !== undefined) claim.count = { ...span(cnt, 1), value, earlier: !!cnt[2] && /earlier|previous|prior|past/i.test(cnt[2]), times: /times|occasions/i.test(cnt[3]) };
   } else if (!claim.ordinal) {
-    const t = has(C_TIMES) ? TIMES.exec(sentence) : null;
+    const t = r.times;
     if (t) {
       const value = cardinalValue(t[2] ?? t[1]);
       if (value !== undefined) claim.count = { ...span(t, 1), value, earlier: false, times: true };
     }
   }
-  const again = has(C_AGAIN) ? AGAIN.exec(sentence) : null;
+  const again = r.again;
   // "Again" makes a visit at least the second, when the sentence dates only one event ("in March and again in June"
   // speaks of two).
   if (again && !claim.ordinal && !claim.count && claim.action === 'visit' && dates.filter((d) => !d.relative).length <= 1) claim.again = span(again);
@@ -465,10 +658,11 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
     const d = dates.find((x) => x.start >= sinceM.index + 5 && x.start - sinceM.index <= 20);
     if (d) claim.scope = d;
   }
-  for (const d of dates) {
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i];
     if (claim.since?.date === d || claim.namedEvent?.date === d || claim.scope === d) continue;
     // Dates of the reporting, not of the event: "according to a statement on Friday", "said on Monday".
-    if (has(C_REPORTING) && REPORTING.test(sentence.slice(Math.max(0, d.start - 60), d.start))) continue;
+    if (r.reporting(i)) continue;
     if (!d.relative && actionAt.length && Math.min(...actionAt.map((a) => Math.abs(a - d.start))) > 90) continue;
     const afterOrdinal = !!claim.ordinal && d.precision === 'year' && d.start > claim.ordinal.end && d.start - claim.ordinal.end <= 2;
     if (d.relative || afterOrdinal || ((claim.ordinal || claim.count) && d.precision === 'year' && /\b(in|during|of)\s+$/i.test(sentence.slice(Math.max(0, d.start - 8), d.start)))) {
@@ -479,48 +673,9 @@ export function parseClaim(sentence: string, hits: EntityHit[], ctx: Context, re
   }
   if (claim.date && claim.date.precision === 'year' && !claim.ordinal && !claim.count && (claim.since || claim.gap)) claim.date = undefined;
   claim.previous = previous;
-
-  // Amounts: "$3.56 billion", "US$4bn", "four hours".
-  const money = sentence.includes('$') ? /(?:US)?\$\s?(\d+(?:[.,]\d+)?)\s*(billion|bn|million|mn|m|b)?\b/i.exec(sentence) : null;
-  if (money) {
-    const scale = /^b/i.test(money[2] ?? '') ? 1e9 : /^m/i.test(money[2] ?? '') ? 1e6 : 1;
-    claim.amount = { start: money.index, end: money.index + money[0].length, text: money[0], value: parseFloat(money[1].replace(',', '.')) * scale, unit: 'USD' };
-  } else {
-    const hours = sentence.includes('hour') ? HOURS.exec(sentence) : null;
-    if (hours) {
-      const w = hours[1].toLowerCase();
-      const value = w === 'half an' ? 0.5 : w === 'an' || w === 'a' ? 1 : w === 'one and a half' ? 1.5 : cardinalValue(w);
-      if (value !== undefined) claim.amount = { start: hours.index, end: hours.index + hours[0].length, text: hours[0], value, unit: 'hours' };
-    }
-  }
-  // The kind of visit: "a state visit", "a working trip", "of a working nature".
-  const kind = has(C_KIND) ? /\b(state|working)\s+(?:visit|trip)\b|\bof an? (state|working) nature\b/i.exec(sentence) : null;
-  if (kind) {
-    const word = (kind[1] ?? kind[2]).toLowerCase() as 'state' | 'working';
-    const at = kind.index + kind[0].toLowerCase().indexOf(word);
-    claim.visitKind = { start: at, end: at + word.length, text: sentence.slice(at, at + word.length), kind: word };
-  }
-
-  // Roles: "<Demonym> <Title> <Name Name>".
-  for (const [title, re] of ROLE_PATTERNS) {
-    const at = sentence.indexOf(title);
-    if (at < 0) continue;
-    // Back to the start of the word before the title, then a sticky match from there.
-    let w = at - 1;
-    while (w > 0 && sentence[w - 1] === ' ') w--;
-    while (w > 0 && /[\p{L}]/u.test(sentence[w - 1])) w--;
-    re.lastIndex = w;
-    const m = re.exec(sentence);
-    if (!m || m.index + m[1].length + 1 > at + 1) continue;
-    const country = index.countryByDemonym(m[1]);
-    if (!country) continue;
-    // "Former Russian President Dmitry Medvedev" names someone else's time in office.
-    if (/\b(?:former|ex-?|then|late|future|acting|interim|deputy|vice|previous|past|next|incoming|outgoing)[\s-]+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) break;
-    const nameStart = m.index + m[0].length - m[2].length;
-    const person = hits.find((h) => h.kind === 'person' && h.start >= nameStart && h.start < nameStart + m[2].length);
-    claim.role = { country: country.id, title, name: { start: nameStart, end: nameStart + m[2].length, text: m[2] }, ...(person ? { person: person.id } : {}) };
-    break;
-  }
+  claim.amount = r.amount;
+  claim.visitKind = r.visitKind;
+  claim.role = r.role;
   return claim;
 }
 
