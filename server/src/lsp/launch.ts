@@ -4,8 +4,8 @@
 // A language server lives long and holds one parse of each open draft, and a check allocates far more than it
 // keeps. With V8's defaults, the young generation grows to 32 MB on a long draft and the old generation to about twice
 // what is live before it is collected: about 190 MB resident after a 1 MB draft, of which about 30 MB is live.
-// An 8 MB semi-space and a 20 % growth step keep it near 120 MB, for about 10 % more time on a full check of a
+// A 4 MB semi-space and a 20 % growth step keep it near 115 MB, for about 10 % more time on a full check of a
 // 1 MB draft and none measurable on a 10,000-word one (bench/, README "Performance").
 
 /** Node options for the server process (`node <flags> dist/server.js`). */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8', '--heap-growing-percent=20'];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--heap-growing-percent=20'];
