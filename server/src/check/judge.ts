@@ -9,6 +9,7 @@ import type { Claim } from '../claims/types';
 import { dayNumber, gapDays, overlaps, yearsBetween, type DayRange } from '../dates/iso';
 import { formatDay, type DateExpr } from '../dates/expressions';
 import { cardinalLike, ordinalLike, ordinalWord, timesWord, yearsInWords, cardinalWord } from '../claims/numbers';
+import { unique } from '../lists';
 
 export type Code = 'count-mismatch' | 'date-mismatch' | 'since-mismatch' | 'gap-mismatch' | 'place-mismatch' | 'role-mismatch' | 'event-date-mismatch' | 'type-mismatch' | 'amount-mismatch';
 
@@ -116,7 +117,7 @@ export class Judge {
       const placeOk = opts.ignorePlace || !c.place || (!!e.place && this.index.compatiblePlaces(c.place.id, e.place));
       if (!placeOk) return false;
       const subjectIn = e.actors.includes(s) || (!this.index.people.has(s) && e.actors.some((a) => this.index.isInGroup(a, s)));
-      const everyone = [...e.actors, ...(e.with ?? [])];
+      const everyone = e.with ? e.actors.concat(e.with) : e.actors;
       const othersIn = c.others.every((o) => everyone.includes(o));
       switch (c.action) {
         case 'visit':
@@ -246,10 +247,10 @@ export class Judge {
     const a = c.amount;
     if (!a || c.people.length === 0) return undefined;
     const words = c.sentence.toLowerCase();
-    const events = new Set(c.people.flatMap((p) => this.index.eventsOf(p)));
+    const events = unique(c.people.flatMap((p) => this.index.eventsOf(p)));
     const matches: { e: FactEvent; amount: NonNullable<FactEvent['amounts']>[number] }[] = [];
     for (const e of events) {
-      const everyone = [...e.actors, ...(e.with ?? [])];
+      const everyone = e.with ? e.actors.concat(e.with) : e.actors;
       if (!c.people.every((p) => everyone.includes(p))) continue;
       // The amount must be tied to this event by its date or its place, not only by its people.
       if (!c.date && !c.place) continue;
@@ -482,14 +483,22 @@ export class Judge {
 
   /** Whether the sentence uses a telling word of the event's quotes ("gas", "Ryanair", "Afghanistan"). */
   private sharesTopic(sentence: string, e: FactEvent): boolean {
-    const words = new Set(sentence.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
-    const names = new Set([...e.actors, ...(e.with ?? [])].flatMap((p) => this.index.people.get(p)?.aliases ?? []).flatMap((a) => a.toLowerCase().split(/\s+/)));
-    for (const s of e.sources) {
-      for (const w of s.quote.toLowerCase().match(/\p{L}{3,}/gu) ?? []) {
-        if (words.has(w) && !COMMON_WORDS.has(w) && !names.has(w)) return true;
-      }
-    }
+    const telling = this.tellingWords(e);
+    if (telling.size === 0) return false;
+    for (const w of sentence.toLowerCase().match(/\p{L}{3,}/gu) ?? []) if (telling.has(w)) return true;
     return false;
+  }
+
+  private readonly telling = new WeakMap<FactEvent, Set<string>>();
+  /** The words of an event's quotes that can tie a sentence to it: not common words, not its people's names. */
+  private tellingWords(e: FactEvent): Set<string> {
+    let words = this.telling.get(e);
+    if (words) return words;
+    const names = new Set([...e.actors, ...(e.with ?? [])].flatMap((p) => this.index.people.get(p)?.aliases ?? []).flatMap((a) => a.toLowerCase().split(/\s+/)));
+    words = new Set();
+    for (const s of e.sources) for (const w of s.quote.toLowerCase().match(/\p{L}{3,}/gu) ?? []) if (!COMMON_WORDS.has(w) && !names.has(w)) words.add(w);
+    this.telling.set(e, words);
+    return words;
   }
 
   private nearest(events: FactEvent[], r: DayRange, arrival: boolean): FactEvent | undefined {

@@ -6,6 +6,7 @@ import { wordsOf, type EntityHit, type FactIndex, type Words } from '../facts/in
 import { DATE_CUE, findDates, tenseOf, type DateExpr } from '../dates/expressions';
 import { CARDINAL_PATTERN, ORDINAL_PATTERN, ORDINAL_WORDS, cardinalValue, ordinalValue } from './numbers';
 import type { Action, Claim, Span } from './types';
+import { unique } from '../lists';
 
 /** What earlier sentences of the draft established, for "he", "the two leaders" and "the country". */
 export interface Context {
@@ -198,7 +199,8 @@ export function readsContext(sentence: string, hits: EntityHit[]): boolean {
 
 /** The context after a sentence that was not parsed: its named people and places still count. */
 export function advanceContextByNames(ctx: Context, hits: EntityHit[], index: FactIndex): void {
-  const people = [...new Set(hits.filter((h) => h.kind === 'person').map((h) => h.id))];
+  const people: string[] = [];
+  for (const h of hits) if (h.kind === 'person' && people.indexOf(h.id) < 0) people.push(h.id);
   advanceContext(ctx, { people, subject: people[0] } as Claim, hits, index);
 }
 
@@ -339,7 +341,7 @@ export class SentenceReading {
     this.explicitPeople = hits.filter((h) => h.kind === 'person');
     const places = (this.places = hits.filter((h) => h.kind === 'place'));
     const events = (this.events = hits.filter((h) => h.kind === 'event'));
-    this.placeIds = [...new Set(places.map((p) => p.id))];
+    this.placeIds = unique(places.map((p) => p.id));
     this.firstKnown = this.explicitPeople[0]?.start ?? sentence.length;
     this.stranger = unknownNameBefore(sentence, hits, this.firstKnown);
     this.group = has(C_GROUP) ? GROUP.exec(sentence) : null;
@@ -518,7 +520,7 @@ export function parseClaim(
   if (!stranger) {
     const pair = r.pair;
     if (pair && ctx.people.length >= 2 && people.length <= 1) {
-      const recent = [...new Set([...ctx.people].reverse())];
+      const recent = unique(ctx.people.slice().reverse());
       const two = people.length === 1 ? [people[0], recent.find((p) => p !== people[0])!] : recent.slice(0, 2).reverse();
       if (pair.index < firstKnown || people.length === 0) people.splice(0, people.length, ...two.filter(Boolean));
       else for (const p of two) if (p && !people.includes(p)) people.push(p);
@@ -539,7 +541,7 @@ export function parseClaim(
       }
     }
   }
-  claim.people = [...new Set(people)];
+  claim.people = unique(people);
 
   // Group subjects: "No European leader has visited Myanmar since …".
   if (r.anyGroup) claim.groupMention = `${r.anyGroup[1].toLowerCase()}-leader`;

@@ -251,8 +251,9 @@ export class FactIndex {
   /** Coverage statements that apply to a subject (a person or a group the person belongs to). */
   coverageFor(type: Coverage['type'], subject: string, opts: { place?: string; with?: string }): Coverage[] {
     const parties = [subject, ...(this.people.get(subject)?.groups ?? [])];
-    const pool = new Set(parties.flatMap((p) => this.coverageByParty.get(`${type}|${p}`) ?? []));
-    return [...pool].filter((c) => {
+    const pool: Coverage[] = [];
+    for (const p of parties) for (const c of this.coverageByParty.get(`${type}|${p}`) ?? []) if (pool.indexOf(c) < 0) pool.push(c);
+    return pool.filter((c) => {
       if (c.type !== type) return false;
       if (c.subject !== subject && !this.isInGroup(subject, c.subject) && !(c.with === subject && opts.with === c.subject)) return false;
       if (type === 'visit') {
