@@ -90,6 +90,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   // for who and where, but its patterns and dates are not matched again.
   const readings = new Map<string, Map<string, SentenceReading>>();
   let cachedReadings = 0;
+  const sentenceInfo = new Map<string, { mayHoldClaim: boolean; readsContext: boolean }>();
   // One word buffer for every block: the words of a block are used up before the next block is scanned.
   const scratchWords = wordBuffer();
   const seedTexts = new Map<string, string[] | null>();
@@ -186,7 +187,15 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
         sentences.push({ start: s.start, end: s.end, summary: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
         continue;
       }
-      if (!mayHoldClaim(text, hits, words, from, to)) {
+      // Whether it can hold a claim and whether its reading depends on the context: both follow from the text alone,
+      // and a draft repeats sentences.
+      let info = sentenceInfo.get(text);
+      if (!info) {
+        if (sentenceInfo.size >= CACHE_LIMIT) sentenceInfo.clear();
+        const may = mayHoldClaim(text, hits, words, from, to);
+        sentenceInfo.set(text, (info = { mayHoldClaim: may, readsContext: may && readsContext(text, hits) }));
+      }
+      if (!info.mayHoldClaim) {
         sentences.push({ start: s.start, end: s.end, summary: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
         advanceContextByNames(ctx, hits, index);
         continue;
@@ -200,7 +209,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       }
       let byRef = sentenceCache.get(ref);
       if (!byRef) sentenceCache.set(ref, (byRef = [new Map(), new Map()]));
-      const byText = level(byRef[implicitSubject ? 1 : 0], readsContext(text, hits) ? contextKey(ctx) : '');
+      const byText = level(byRef[implicitSubject ? 1 : 0], info.readsContext ? contextKey(ctx) : '');
       let known = byText.get(text);
       if (!known) {
         const readingsByText = level(readings, ref);
