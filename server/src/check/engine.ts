@@ -330,7 +330,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     };
     let details: Details | undefined;
     const detail = () => (details ??= collect(() => true));
-    return {
+    const result: CheckResult = {
       referenceDate,
       referenceDateSource,
       diagnostics,
@@ -343,9 +343,14 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       get dates() {
         return detail().dates;
       },
-      around: (line: number) => (details ? details : collect((seg) => seg.startLine <= line && line <= seg.endLine)),
       stats: { claims: claimCount, contradicted, undecidable },
     };
+    // Not enumerable: a result stays plain data to JSON.stringify and structured clone (workers, IPC).
+    Object.defineProperty(result, 'around', {
+      value: (line: number) => details ?? collect((seg) => seg.startLine <= line && line <= seg.endLine),
+      enumerable: false,
+    });
+    return result;
   }
 
   return {

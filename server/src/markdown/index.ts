@@ -241,7 +241,12 @@ export function blockTokens(lines: LineIndex, fromLine: number, toLine: number, 
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const env: Record<string, any> = {};
-  const tokens: Token[] = md().parse(src, env);
+  const m = md();
+  let tokens: Token[];
+  // markdown-it's core runs two rules here: "normalize" (CR and NUL, copying the whole text twice) and "block". Without
+  // a CR or a NUL there is nothing to normalise, and the block parser alone gives the same tokens.
+  if (src.indexOf('\r') < 0 && src.indexOf('\0') < 0) m.block.parse(src, m, env, (tokens = []));
+  else tokens = m.parse(src, env);
   return { tokens, references: env.references as Record<string, unknown> | undefined };
 }
 
