@@ -23,7 +23,8 @@ import { renderHover } from '../hover/index';
 interface SentenceResult {
   start: number;
   end: number;
-  summary?: string;
+  /** The judgement the verdict comes from, for its summary (worked out when first read). */
+  judged?: SentenceJudgement;
   verdict?: ClaimReport['verdict'];
   finding?: Finding;
   hits: EntityHit[];
@@ -35,6 +36,7 @@ interface SegmentResult { sentences: SentenceResult[]; ctxOut: Context }
 /** A sentence's claim and verdict, in sentence offsets: the same words in the same context read alike. */
 interface SentenceJudgement {
   claim: Claim;
+  ref: string;
   summary?: string;
   verdict?: ClaimReport['verdict'];
   finding?: Finding;
@@ -128,6 +130,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   };
 
   const nothing = (ctxIn: Context): SegmentResult => ({ sentences: [], ctxOut: ctxIn });
+  const summaryOf = (j: SentenceJudgement): string => (j.summary ??= judge.summarize(j.claim, j.ref));
 
   // One incremental parser per open document, the least recently used dropped past a bound.
   const parsers = new Map<string, MarkdownParser>();
@@ -184,7 +187,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       const text = seg.text.slice(s.start, s.end);
       if (text.length > MAX_SENTENCE) {
         // No real sentence is this long: keep the names for hover cards, but do not parse it for claims.
-        sentences.push({ start: s.start, end: s.end, summary: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
+        sentences.push({ start: s.start, end: s.end, judged: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
         continue;
       }
       // Whether it can hold a claim and whether its reading depends on the context: both follow from the text alone,
@@ -196,7 +199,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
         sentenceInfo.set(text, (info = { mayHoldClaim: may, readsContext: may && readsContext(text, hits) }));
       }
       if (!info.mayHoldClaim) {
-        sentences.push({ start: s.start, end: s.end, summary: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
+        sentences.push({ start: s.start, end: s.end, judged: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
         advanceContextByNames(ctx, hits, index);
         continue;
       }
@@ -224,10 +227,9 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
           cachedReadings++;
         }
         const claim = parseClaim(text, hits, ctx, ref, index, implicitSubject, undefined, reading);
-        const judged: SentenceJudgement = { claim, summary: undefined, verdict: undefined, finding: undefined, dates: [] };
+        const judged: SentenceJudgement = { claim, ref, summary: undefined, verdict: undefined, finding: undefined, dates: [] };
         if (claim.action || claim.namedEvent || claim.role || claim.amount) {
           const j = judge.judge(claim, ref, ctx.seen);
-          judged.summary = j.summary;
           judged.verdict = j.verdict;
           judged.finding = j.finding;
           for (const d of [claim.date, claim.scope, claim.since?.date, claim.namedEvent?.date]) {
@@ -237,7 +239,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
         byText.set(text, (known = judged));
         cachedSentences++;
       }
-      sentences.push({ start: s.start, end: s.end, summary: known.summary, verdict: known.verdict, finding: known.finding, hits, dates: known.dates });
+      sentences.push({ start: s.start, end: s.end, judged: known, verdict: known.verdict, finding: known.finding, hits, dates: known.dates });
       advanceContext(ctx, known.claim, hits, index);
     }
     // Keep the incoming set when nothing was added, so its cached key is reused downstream.
@@ -300,7 +302,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
           message: plain(f.message),
           relatedInformation: f.sources.map((src) => ({ location: seedLocation(src), message: sourceMessage(src) })),
           ...(f.newText && f.newText !== wrong ? { fixes: [{ title: `Replace “${wrong}” with “${f.newText}”`, edit: { range, newText: f.newText } }] } : {}),
-          data: { claim: s.summary!, expected: f.expected, sources: f.sources },
+          data: { claim: summaryOf(s.judged!), expected: f.expected, sources: f.sources },
         });
       }
     }
@@ -323,7 +325,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
           const f = s.finding;
           // A suppressed finding leaves a claim the writer vouches for.
           const verdict = f && doc.isSuppressed(rangeOf(seg, s.start + f.start, s.start + f.end).start.line) ? 'consistent' : s.verdict;
-          claims.push({ range: rangeOf(seg, s.start, s.end), text: seg.text.slice(s.start, s.end), summary: s.summary!, verdict });
+          claims.push({ range: rangeOf(seg, s.start, s.end), text: seg.text.slice(s.start, s.end), summary: summaryOf(s.judged!), verdict });
         }
       }
       return { claims, mentions, dates };

@@ -28,8 +28,6 @@ export interface Finding {
 
 export interface Judgement {
   verdict: 'consistent' | 'contradicted' | 'undecidable';
-  /** The claim as understood, in words. */
-  summary: string;
   finding?: Finding;
 }
 
@@ -48,7 +46,6 @@ export class Judge {
   constructor(private readonly index: FactIndex) {}
 
   judge(claim: Claim, ref: string, ctxSeen: Set<string>): Judgement {
-    const summary = this.summarize(claim, ref);
     const checks = [
       () => this.namedEventDate(claim, ctxSeen),
       () => this.role(claim, ref),
@@ -66,9 +63,9 @@ export class Judge {
         decided = true;
         continue;
       }
-      return { verdict: 'contradicted', summary, finding: r };
+      return { verdict: 'contradicted', finding: r };
     }
-    return { verdict: decided ? 'consistent' : 'undecidable', summary };
+    return { verdict: decided ? 'consistent' : 'undecidable' };
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------------
@@ -84,7 +81,8 @@ export class Judge {
     return this.index.places.get(id)?.name ?? id;
   }
 
-  private summarize(c: Claim, ref: string): string {
+  /** The claim as understood, in words: for claim reports and a diagnostic's data, built only when asked for. */
+  summarize(c: Claim, ref: string): string {
     const who = c.subject ? this.name(c.subject) : c.people.map((p) => this.name(p)).join(' and ') || 'someone';
     const parts = [who, c.negated ? '(negated)' : '', c.action ?? 'mentions', c.others.length ? 'with ' + c.others.map((p) => this.name(p)).join(', ') : ''];
     if (c.place) parts.push(`${c.action === 'visit' ? 'to' : 'in'} ${this.placeName(c.place.id)}`);

@@ -147,7 +147,9 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
   // each span's reading is remembered (the same "March 12" recurs across a draft).
   const results: DayHit[] = [];
   DAY_ANCHOR.lastIndex = 0;
-  const anchored = (cues & (DATE_CUE.digit | DATE_CUE.weekday)) !== 0 && /\d|day\b/i.test(sentence);
+  // A day date needs a weekday, or a number with a month name, or a number with a dash (ISO).
+  const dayCue = (cues & DATE_CUE.weekday) !== 0 || ((cues & DATE_CUE.digit) !== 0 && ((cues & DATE_CUE.month) !== 0 || sentence.includes('-')));
+  const anchored = dayCue && /\d|day\b/i.test(sentence);
   for (let m = anchored ? DAY_ANCHOR.exec(sentence) : null; m; m = DAY_ANCHOR.exec(sentence)) {
     for (const r of readDaySpan(m[0], ref)) results.push({ index: m.index + r.index, text: r.text, parts: r.parts });
   }

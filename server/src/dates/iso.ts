@@ -25,8 +25,34 @@ export function isoOf(year: number, month: number, day: number): IsoDate {
   return toIso(new Date(Date.UTC(year, month - 1, day)));
 }
 
+/** Days since 1970-01-01. Called for every date comparison: integer arithmetic on the digits, no Date. */
 export function dayNumber(iso: IsoDate): number {
-  return Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000);
+  const y = digits(iso, 0, 4);
+  const m = digits(iso, 5, 7);
+  const d = digits(iso, 8, 10);
+  // Date.UTC reads years 0–99 as 1900–1999, and rolls over months out of range: keep its answer there.
+  if (y < 100 || m < 1 || m > 12 || Number.isNaN(y + m + d)) return Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000);
+  return daysFromCivil(y, m, d);
+}
+
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil); a day past the month's end rolls on, as Date.UTC's does. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function addDays(iso: IsoDate, days: number): IsoDate {
