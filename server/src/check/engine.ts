@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { CheckOptions, CheckResult, ClaimReport, DateMention, Diagnostic, Mention, Position, Range, Source } from '../types';
 import type { Dataset } from '../facts/types';
 import type { Engine, EngineOptions } from '../engine';
-import { FactIndex, wordBuffer, wordsOf, type EntityHit } from '../facts/index';
+import { FactIndex, wordBuffer, wordsOf, type EntityHit, type Words } from '../facts/index';
 import { createMarkdownParser, type ProseSegment, type SegmentKind } from '../markdown/index';
 
 type MarkdownParser = ReturnType<typeof createMarkdownParser>;
@@ -143,6 +143,36 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     return parser;
   };
 
+  /** What a sentence's words say: once per reference date and text, whatever context it comes in. */
+  function readingOf(ref: string, text: string, hits: EntityHit[], words: Words, from: number, to: number): SentenceReading {
+    let reading = readings.get(ref)?.get(text);
+    if (!reading) {
+      if (cachedReadings >= CACHE_LIMIT) {
+        readings.clear();
+        cachedReadings = 0;
+      }
+      reading = new SentenceReading(text, hits, ref, index, claimCues(words, from, to));
+      level(readings, ref).set(text, reading);
+      cachedReadings++;
+    }
+    return reading;
+  }
+
+  /** A sentence's claim in its context, and the verdict on it. */
+  function judgeSentence(reading: SentenceReading, ctx: Context, ref: string, implicitSubject: boolean): SentenceJudgement {
+    const claim = parseClaim(reading.sentence, reading.hits, ctx, ref, index, implicitSubject, undefined, reading);
+    const judged: SentenceJudgement = { claim, ref, summary: undefined, verdict: undefined, finding: undefined, dates: [] };
+    if (claim.action || claim.namedEvent || claim.role || claim.amount) {
+      const j = judge.judge(claim, ref, ctx.seen);
+      judged.verdict = j.verdict;
+      judged.finding = j.finding;
+      for (const d of [claim.date, claim.scope, claim.since?.date, claim.namedEvent?.date]) {
+        if (d) judged.dates.push({ start: d.start, end: d.end, text: d.text, resolved: d.from === d.to ? d.from : `${d.from} to ${d.to}` });
+      }
+    }
+    return judged;
+  }
+
   function checkSegment(seg: ProseSegment, ref: string, ctxIn: Context): SegmentResult {
     // Most blocks name no one and say "he" nowhere: they can neither hold a claim nor change the context.
     // Keyed by the segment's text: the incremental parser hands back the same string for an unchanged block, and a
@@ -215,28 +245,8 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       const byText = level(byRef[implicitSubject ? 1 : 0], info.readsContext ? contextKey(ctx) : '');
       let known = byText.get(text);
       if (!known) {
-        const readingsByText = level(readings, ref);
-        let reading = readingsByText.get(text);
-        if (!reading) {
-          if (cachedReadings >= CACHE_LIMIT) {
-            readings.clear();
-            cachedReadings = 0;
-          }
-          reading = new SentenceReading(text, hits, ref, index, claimCues(words, from, to));
-          level(readings, ref).set(text, reading); // the map again: clearing above may have dropped it
-          cachedReadings++;
-        }
-        const claim = parseClaim(text, hits, ctx, ref, index, implicitSubject, undefined, reading);
-        const judged: SentenceJudgement = { claim, ref, summary: undefined, verdict: undefined, finding: undefined, dates: [] };
-        if (claim.action || claim.namedEvent || claim.role || claim.amount) {
-          const j = judge.judge(claim, ref, ctx.seen);
-          judged.verdict = j.verdict;
-          judged.finding = j.finding;
-          for (const d of [claim.date, claim.scope, claim.since?.date, claim.namedEvent?.date]) {
-            if (d) judged.dates.push({ start: d.start, end: d.end, text: d.text, resolved: d.from === d.to ? d.from : `${d.from} to ${d.to}` });
-          }
-        }
-        byText.set(text, (known = judged));
+        const reading = readingOf(ref, text, hits, words, from, to);
+        byText.set(text, (known = judgeSentence(reading, ctx, ref, implicitSubject)));
         cachedSentences++;
       }
       sentences.push({ start: s.start, end: s.end, judged: known, verdict: known.verdict, finding: known.finding, hits, dates: known.dates });
