@@ -105,6 +105,38 @@ describe('engine: reference date precedence', () => {
   });
 });
 
+describe('engine: repeated sentences and caches', () => {
+  // The same words are read once per text; who "he" is comes from the context each time.
+  const AGAIN = 'He arrived in Tehran on March 20, 2023.';
+  it('a sentence repeated after another subject is judged for that subject', () => {
+    const md = doc('Lukashenko is travelling.', '', AGAIN, '', 'Putin is travelling.', '', AGAIN, '', 'Lukashenko is travelling again.', '', AGAIN);
+    assert.deepEqual(
+      warnings(md).map((d) => [d.range.start.line, d.code]),
+      [
+        [6, 'date-mismatch'],
+        [14, 'date-mismatch'],
+      ],
+    );
+  });
+  it('a second engine on the same dataset, and a second check, give the same result', () => {
+    const md = doc(WRONG, '', AGAIN);
+    const other = createEngine(engine.dataset, { seedsDir: SEEDS });
+    assert.deepEqual(JSON.stringify(other.check(md)), JSON.stringify(engine.check(md)));
+    assert.deepEqual(JSON.stringify(other.check(md)), JSON.stringify(engine.check(md)));
+  });
+  it('claims, mentions and dates are plain data, and a hover reads those of its own line', () => {
+    const md = doc(WRONG, '', 'Putin met Lukashenko in Sochi in May 2021.');
+    const fresh = engine.check(md);
+    assert.ok(fresh.around, 'a check result offers around()');
+    assert.deepEqual(fresh.around!(6).mentions.map((m) => m.text), ['Putin', 'Lukashenko', 'Sochi']);
+    assert.match(engine.hover(fresh, { line: 6, character: 1 }) ?? '', /Putin/);
+    const r = engine.check(md);
+    const copy = structuredClone(r);
+    assert.deepEqual(copy.mentions, r.mentions);
+    assert.equal(r.claims.length, 2);
+  });
+});
+
 describe('engine: the seeds themselves', () => {
   before(function () {
     this.timeout(120_000);
