@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { CheckOptions, CheckResult, ClaimReport, DateMention, Diagnostic, Mention, Position, Range, Source } from '../types';
 import type { Dataset } from '../facts/types';
 import type { Engine, EngineOptions } from '../engine';
-import { FactIndex, wordBuffer, wordsOf, type EntityHit, type Words } from '../facts/index';
+import { FactIndex, wordBuffer, wordsOf, type EntityHit } from '../facts/index';
 import { createMarkdownParser, type ProseSegment, type SegmentKind } from '../markdown/index';
 
 type MarkdownParser = ReturnType<typeof createMarkdownParser>;
@@ -92,7 +92,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   // for who and where, but its patterns and dates are not matched again.
   const readings = new Map<string, Map<string, SentenceReading>>();
   let cachedReadings = 0;
-  const sentenceInfo = new Map<string, { mayHoldClaim: boolean; readsContext: boolean }>();
+  const sentenceInfo = new Map<string, { mayHoldClaim: boolean; readsContext: boolean; cues: number }>();
   // One word buffer for every block: the words of a block are used up before the next block is scanned.
   const scratchWords = wordBuffer();
   const seedTexts = new Map<string, string[] | null>();
@@ -144,14 +144,14 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   };
 
   /** What a sentence's words say: once per reference date and text, whatever context it comes in. */
-  function readingOf(ref: string, text: string, hits: EntityHit[], words: Words, from: number, to: number): SentenceReading {
+  function readingOf(ref: string, text: string, hits: EntityHit[], cues: number): SentenceReading {
     let reading = readings.get(ref)?.get(text);
     if (!reading) {
       if (cachedReadings >= CACHE_LIMIT) {
         readings.clear();
         cachedReadings = 0;
       }
-      reading = new SentenceReading(text, hits, ref, index, claimCues(words, from, to));
+      reading = new SentenceReading(text, hits, ref, index, cues);
       level(readings, ref).set(text, reading);
       cachedReadings++;
     }
@@ -160,7 +160,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
 
   /** A sentence's claim in its context, and the verdict on it. */
   function judgeSentence(reading: SentenceReading, ctx: Context, ref: string, implicitSubject: boolean): SentenceJudgement {
-    const claim = parseClaim(reading.sentence, reading.hits, ctx, ref, index, implicitSubject, undefined, reading);
+    const claim = parseClaim(reading, ctx, ref, implicitSubject);
     const judged: SentenceJudgement = { claim, ref, summary: undefined, verdict: undefined, finding: undefined, dates: [] };
     if (claim.action || claim.namedEvent || claim.role || claim.amount) {
       const j = judge.judge(claim, ref, ctx.seen);
@@ -225,8 +225,9 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       let info = sentenceInfo.get(text);
       if (!info) {
         if (sentenceInfo.size >= CACHE_LIMIT) sentenceInfo.clear();
-        const may = mayHoldClaim(text, hits, words, from, to);
-        sentenceInfo.set(text, (info = { mayHoldClaim: may, readsContext: may && readsContext(text, hits) }));
+        const cues = claimCues(words, from, to);
+        const may = mayHoldClaim(text, hits, cues);
+        sentenceInfo.set(text, (info = { mayHoldClaim: may, readsContext: may && readsContext(text, hits), cues }));
       }
       if (!info.mayHoldClaim) {
         sentences.push({ start: s.start, end: s.end, judged: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
@@ -245,7 +246,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       const byText = level(byRef[implicitSubject ? 1 : 0], info.readsContext ? contextKey(ctx) : '');
       let known = byText.get(text);
       if (!known) {
-        const reading = readingOf(ref, text, hits, words, from, to);
+        const reading = readingOf(ref, text, hits, info.cues);
         byText.set(text, (known = judgeSentence(reading, ctx, ref, implicitSubject)));
         cachedSentences++;
       }

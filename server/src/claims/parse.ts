@@ -56,18 +56,14 @@ function seenKey(seen: Set<string>): string {
 /**
  * Whether a sentence can hold a claim the engine judges: an action or a named event together with a quantity
  * (a date, a number, an ordinal, "since", "again"), or a role before a name. Most sentences of an article have
- * neither, and skipping them keeps the check linear and cheap. Decided from the sentence's words, one set lookup
- * each.
+ * neither, and skipping them keeps the check linear and cheap. Decided from the sentence's cue bits (claimCues), the
+ * same ones its reading then uses.
  */
-export function mayHoldClaim(sentence: string, hits: EntityHit[], words: Words, from: number, to: number): boolean {
+export function mayHoldClaim(sentence: string, hits: EntityHit[], cues: number): boolean {
   if ((sentence.includes('President') || sentence.includes('Minister') || sentence.includes('Supreme')) && ROLE_CUE.test(sentence)) return true;
   if (/\b(?:state|working)\s+(?:visit|trip)|\b(?:state|working) nature\b/i.test(sentence)) return true;
-  let flags = hits.some((h) => h.kind === 'event') ? ACTION : 0;
-  for (let i = from; i < to; i++) {
-    flags |= cueOf(words.t[i]);
-    if ((flags & (QUANTITY | ACTION)) === (QUANTITY | ACTION)) return true;
-  }
-  return false;
+  const flags = cues | (hits.some((h) => h.kind === 'event') ? ACTION : 0);
+  return (flags & (QUANTITY | ACTION)) === (QUANTITY | ACTION);
 }
 
 /**
@@ -491,20 +487,11 @@ function roleOf(sentence: string, hits: EntityHit[], index: FactIndex): Claim['r
 }
 
 /**
- * One sentence read in its context. `reading` is what the words say (see SentenceReading); the context decides who
+ * One sentence read in its context. `r` is what the words say (see SentenceReading); the context decides who
  * "he" and "the two leaders" are, and where "there" is.
  */
-export function parseClaim(
-  sentence: string,
-  hits: EntityHit[],
-  ctx: Context,
-  ref: string,
-  index: FactIndex,
-  implicitSubject = false,
-  cues?: number,
-  reading: SentenceReading = new SentenceReading(sentence, hits, ref, index, cues),
-): Claim {
-  const r = reading;
+export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implicitSubject = false): Claim {
+  const sentence = r.sentence;
   const { tense, dates, explicitPeople, places, events, firstKnown, stranger, group, visit, meet, call } = r;
 
   // Every field present from the start, in one order: claims then share one hidden class, and the judge's property
