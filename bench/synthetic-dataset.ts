@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import type { Dataset, Person, Place, FactEvent, Coverage } from '../server/src/facts/types';
 import type { Source } from '../server/src/types';
 import { prng, seedSentences, SEEDS_DIR, REPO_ROOT } from './drafts';
+import { datasetJson } from '../server/src/facts/json';
 
 const GIVEN = ['Anton', 'Boris', 'Chen', 'Dara', 'Elif', 'Farid', 'Galina', 'Hamid', 'Irina', 'Jonas', 'Kamal', 'Lena', 'Milos', 'Nadia', 'Oleg', 'Priya', 'Quan', 'Rustam', 'Sana', 'Timur'];
 const SYL = ['ka', 'lo', 'mir', 'ven', 'dra', 'sko', 'tul', 'bar', 'nek', 'zhi', 'pol', 'ras', 'gun', 'vel', 'tor', 'min', 'esh', 'dov', 'lin', 'yar'];
@@ -125,7 +126,7 @@ export function countFacts(d: Dataset): number {
 export function writeDataDir(dataset: Dataset, root: string): string {
   const dataDir = path.join(root, 'data');
   fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(path.join(dataDir, 'facts.json'), JSON.stringify(dataset));
+  fs.writeFileSync(path.join(dataDir, 'facts.json'), datasetJson(dataset));
   const seedsCopy = path.join(root, 'seeds');
   fs.mkdirSync(seedsCopy, { recursive: true });
   for (const f of fs.readdirSync(SEEDS_DIR)) fs.copyFileSync(path.join(SEEDS_DIR, f), path.join(seedsCopy, f));

@@ -1,12 +1,13 @@
 // `npm run data`: derives data/facts.json from data/annotations.yaml and seeds/, reproducibly.
 // Every quote is checked verbatim against its seed and given its line; `when` shorthand is expanded;
-// every id that a fact refers to must exist. The output is written with stable key order.
+// every id that a fact refers to must exist. The output is written with stable key order, as ASCII (see facts/json.ts).
 //
 // Usage: node dist/build-data.js [--check]   (--check: exit 1 when data/facts.json is stale, write nothing)
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildDataset } from '../server/src/facts/build';
+import { datasetJson } from '../server/src/facts/json';
 
 const root = path.resolve(__dirname, '..');
 const annotationsPath = path.join(root, 'data', 'annotations.yaml');
@@ -14,7 +15,7 @@ const outPath = path.join(root, 'data', 'facts.json');
 
 try {
   const dataset = buildDataset(fs.readFileSync(annotationsPath, 'utf8'), path.join(root, 'seeds'));
-  const json = JSON.stringify(dataset, null, 2) + '\n';
+  const json = datasetJson(dataset, 2);
   if (process.argv.includes('--check')) {
     const current = fs.existsSync(outPath) ? fs.readFileSync(outPath, 'utf8') : '';
     if (current !== json) {
