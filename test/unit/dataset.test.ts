@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { buildDataset } from '../../server/src/facts/build';
+import { datasetJson } from '../../server/src/facts/json';
 import { loadDataset, DatasetError } from '../../server/src/engine';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -26,6 +27,15 @@ describe('dataset', () => {
   it('the committed data/facts.json equals a fresh build from annotations and seeds', () => {
     const fresh = buildDataset(fs.readFileSync(path.join(ROOT, 'data', 'annotations.yaml'), 'utf8'), path.join(ROOT, 'seeds'));
     assert.deepEqual(JSON.parse(JSON.stringify(fresh)), facts, 'data/facts.json is stale: run npm run data');
+  });
+  it('is written as ASCII JSON, byte for byte what npm run data writes, and reads back to the same values', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'data', 'facts.json'), 'utf8');
+    assert.match(text, /^[\x00-\x7f]*$/, 'data/facts.json has a non-ASCII character');
+    assert.ok(text.includes('\\u201c'), 'the curly quotes of the seeds are escaped');
+    const fresh = buildDataset(fs.readFileSync(path.join(ROOT, 'data', 'annotations.yaml'), 'utf8'), path.join(ROOT, 'seeds'));
+    assert.equal(datasetJson(fresh, 2), text);
+    const hostile = { ...fresh, seeds: fresh.seeds.map((s) => ({ ...s, title: `“${s.title}” — 😀 \u0000 \ud800 é` })) };
+    assert.deepEqual(JSON.parse(datasetJson(hostile)), JSON.parse(JSON.stringify(hostile)));
   });
   it('validates against data/facts.schema.json', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'facts.schema.json'), 'utf8'));
