@@ -27,11 +27,13 @@ interface SentenceResult {
   judged?: SentenceJudgement;
   verdict?: ClaimReport['verdict'];
   finding?: Finding;
-  hits: EntityHit[];
+  /** The sentence's names: SegmentResult.hits[hitFrom, hitTo), in segment offsets. */
+  hitFrom: number;
+  hitTo: number;
   dates: { start: number; end: number; text: string; resolved: string }[];
 }
 
-interface SegmentResult { sentences: SentenceResult[]; ctxOut: Context }
+interface SegmentResult { sentences: SentenceResult[]; hits: EntityHit[]; ctxOut: Context }
 
 /** A sentence's claim and verdict, in sentence offsets: the same words in the same context read alike. */
 interface SentenceJudgement {
@@ -47,6 +49,7 @@ interface SentenceJudgement {
 const WORTH_PARSING = new Set(['he', 'his', 'him', 'they', 'their', 'leaders', 'president', 'minister', 'there', 'visit', 'trip']);
 const CACHE_LIMIT = 20_000;
 const NO_DATES: SentenceResult['dates'] = [];
+const NO_HITS: EntityHit[] = [];
 const MAX_PARSERS = 64;
 /** Longer "sentences" are run-ons, tables of data or garbage; parsing them could only produce false alarms. */
 const MAX_SENTENCE = 1_500;
@@ -62,6 +65,13 @@ function level<K, V extends Map<unknown, unknown>>(map: Map<K, V>, key: K): V {
 function worthParsing(t: string[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (WORTH_PARSING.has(t[i])) return true;
   return false;
+}
+
+/** Names hits[from, to) of a segment in the offsets of the sentence that starts at `offset`. */
+function sentenceHits(hits: EntityHit[], from: number, to: number, offset: number): EntityHit[] {
+  const out: EntityHit[] = [];
+  for (let h = from; h < to; h++) out.push({ ...hits[h], start: hits[h].start - offset, end: hits[h].end - offset });
+  return out;
 }
 
 /** Data strings end up in messages: no control characters, no line breaks. */
@@ -129,7 +139,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     return message;
   };
 
-  const nothing = (ctxIn: Context): SegmentResult => ({ sentences: [], ctxOut: ctxIn });
+  const nothing = (ctxIn: Context): SegmentResult => ({ sentences: [], hits: NO_HITS, ctxOut: ctxIn });
   const summaryOf = (j: SentenceJudgement): string => (j.summary ??= judge.summarize(j.claim, j.ref));
 
   // One incremental parser per open document, the least recently used dropped past a bound.
@@ -144,14 +154,14 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   };
 
   /** What a sentence's words say: once per reference date and text, whatever context it comes in. */
-  function readingOf(ref: string, text: string, hits: EntityHit[], cues: number): SentenceReading {
+  function readingOf(ref: string, text: string, segHits: EntityHit[], from: number, to: number, offset: number, cues: number): SentenceReading {
     let reading = readings.get(ref)?.get(text);
     if (!reading) {
       if (cachedReadings >= CACHE_LIMIT) {
         readings.clear();
         cachedReadings = 0;
       }
-      reading = new SentenceReading(text, hits, ref, index, cues);
+      reading = new SentenceReading(text, sentenceHits(segHits, from, to, offset), ref, index, cues);
       level(readings, ref).set(text, reading);
       cachedReadings++;
     }
@@ -207,17 +217,17 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       while (w1 < words.length && words.end[w1] <= s.end) w1++;
       const [from, to] = [w0, w1];
       w0 = w1;
+      // The sentence's names are allHits[hitFrom, hitTo): results refer to the segment's list rather than copying
+      // its hits per sentence; a copy in sentence offsets is made only to read a sentence not read before.
       while (h0 < allHits.length && allHits[h0].start < s.start) h0++;
-      let h1 = h0;
-      while (h1 < allHits.length && allHits[h1].end <= s.end) h1++;
-      const hits: EntityHit[] = [];
-      for (let h = h0; h < h1; h++) hits.push({ ...allHits[h], start: allHits[h].start - s.start, end: allHits[h].end - s.start });
-      h0 = h1;
-      if (hits.length === 0 && !worthParsing(words.t, from, to)) continue;
+      const hitFrom = h0;
+      while (h0 < allHits.length && allHits[h0].end <= s.end) h0++;
+      const hitTo = h0;
+      if (hitTo === hitFrom && !worthParsing(words.t, from, to)) continue;
       const text = seg.text.slice(s.start, s.end);
       if (text.length > MAX_SENTENCE) {
         // No real sentence is this long: keep the names for hover cards, but do not parse it for claims.
-        sentences.push({ start: s.start, end: s.end, judged: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
+        sentences.push({ start: s.start, end: s.end, judged: undefined, verdict: undefined, finding: undefined, hitFrom, hitTo, dates: NO_DATES });
         continue;
       }
       // Whether it can hold a claim and whether its reading depends on the context: both follow from the text alone,
@@ -226,12 +236,13 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       if (!info) {
         if (sentenceInfo.size >= CACHE_LIMIT) sentenceInfo.clear();
         const cues = claimCues(words, from, to);
+        const hits = sentenceHits(allHits, hitFrom, hitTo, s.start);
         const may = mayHoldClaim(text, hits, cues);
         sentenceInfo.set(text, (info = { mayHoldClaim: may, readsContext: may && readsContext(text, hits), cues }));
       }
       if (!info.mayHoldClaim) {
-        sentences.push({ start: s.start, end: s.end, judged: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
-        advanceContextByNames(ctx, hits, index);
+        sentences.push({ start: s.start, end: s.end, judged: undefined, verdict: undefined, finding: undefined, hitFrom, hitTo, dates: NO_DATES });
+        advanceContextByNames(ctx, allHits, index, hitFrom, hitTo);
         continue;
       }
       // Repeated sentences in one context read alike: drafts quote and repeat themselves.
@@ -246,15 +257,15 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       const byText = level(byRef[implicitSubject ? 1 : 0], info.readsContext ? contextKey(ctx) : '');
       let known = byText.get(text);
       if (!known) {
-        const reading = readingOf(ref, text, hits, info.cues);
+        const reading = readingOf(ref, text, allHits, hitFrom, hitTo, s.start, info.cues);
         byText.set(text, (known = judgeSentence(reading, ctx, ref, implicitSubject)));
         cachedSentences++;
       }
-      sentences.push({ start: s.start, end: s.end, judged: known, verdict: known.verdict, finding: known.finding, hits, dates: known.dates });
-      advanceContext(ctx, known.claim, hits, index);
+      sentences.push({ start: s.start, end: s.end, judged: known, verdict: known.verdict, finding: known.finding, hitFrom, hitTo, dates: known.dates });
+      advanceContext(ctx, known.claim, allHits, index, hitFrom, hitTo);
     }
     // Keep the incoming set when nothing was added, so its cached key is reused downstream.
-    const out = { sentences, ctxOut: ctx.key !== undefined ? ctxIn : { ...ctx, ownsSeen: false } };
+    const out = { sentences, hits: allHits, ctxOut: ctx.key !== undefined ? ctxIn : { ...ctx, ownsSeen: false } };
     byContext.set(key, out);
     return out;
   }
@@ -326,10 +337,12 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       for (let i = 0; i < visited.length; i++) {
         const seg = visited[i];
         if (!wanted(seg)) continue;
+        const hits = results[i].hits;
         for (const s of results[i].sentences) {
-          for (const h of s.hits) {
+          for (let k = s.hitFrom; k < s.hitTo; k++) {
+            const h = hits[k];
             if (h.kind === 'event') continue;
-            mentions.push({ range: rangeOf(seg, s.start + h.start, s.start + h.end), kind: h.kind, id: h.id, text: seg.text.slice(s.start + h.start, s.start + h.end) });
+            mentions.push({ range: rangeOf(seg, h.start, h.end), kind: h.kind, id: h.id, text: seg.text.slice(h.start, h.end) });
           }
           if (!s.verdict) continue;
           for (const d of s.dates) dates.push({ range: rangeOf(seg, s.start + d.start, s.start + d.end), text: d.text, resolved: d.resolved });

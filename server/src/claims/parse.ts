@@ -2,7 +2,7 @@
 // Only sentences that name a known person, place or event get here; everything is read from word patterns
 // around those names, never from whole sentences.
 
-import { wordsOf, type EntityHit, type FactIndex, type Words } from '../facts/index';
+import { wordBuffer, wordsOf, type EntityHit, type FactIndex, type Words } from '../facts/index';
 import { DATE_CUE, findDates, tenseOf, type DateExpr } from '../dates/expressions';
 import { CARDINAL_PATTERN, ORDINAL_PATTERN, ORDINAL_WORDS, cardinalValue, ordinalValue } from './numbers';
 import type { Action, Claim, Span } from './types';
@@ -77,9 +77,10 @@ export function claimCues(words: Words, from: number, to: number): number {
   return flags;
 }
 
-/** The cue bits of a sentence on its own, when the caller has not scanned its words. */
+/** The cue bits of a sentence, from its words. One word buffer for every call: typed arrays are costly to allocate. */
+const cueWords = wordBuffer();
 export function sentenceCues(sentence: string): number {
-  const w = wordsOf(sentence);
+  const w = wordsOf(sentence, cueWords);
   return claimCues(w, 0, w.length);
 }
 
@@ -194,10 +195,10 @@ export function readsContext(sentence: string, hits: EntityHit[]): boolean {
 }
 
 /** The context after a sentence that was not parsed: its named people and places still count. */
-export function advanceContextByNames(ctx: Context, hits: EntityHit[], index: FactIndex): void {
+export function advanceContextByNames(ctx: Context, hits: EntityHit[], index: FactIndex, from = 0, to = hits.length): void {
   const people: string[] = [];
-  for (const h of hits) if (h.kind === 'person' && people.indexOf(h.id) < 0) people.push(h.id);
-  advanceContext(ctx, { people, subject: people[0] } as Claim, hits, index);
+  for (let i = from; i < to; i++) if (hits[i].kind === 'person' && people.indexOf(hits[i].id) < 0) people.push(hits[i].id);
+  advanceContext(ctx, { people, subject: people[0] } as Claim, hits, index, from, to);
 }
 
 const VISIT = /\b(visit(?:s|ed|ing)?|trips?|travel(?:s|led|ed|ling|ing)?|journey(?:s|ed)?|went to|goes to|go to|going to|come to|comes to|came to|arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?|touch(?:es|ed|ing)? down|reach(?:es|ed|ing)?|set(?:s|ting)? foot|been to|(?:is|was|are|were|be) (?:back )?in|returns? to|returned to|head(?:s|ed|ing)? to|fl(?:y|ies|ew) to|tour(?:s|ed)?|host(?:s|ed|ing)?|stay(?:s|ed)? in|times? (?:in|to))\b/i;
@@ -668,9 +669,11 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
   return claim;
 }
 
-/** Carries what this sentence named into the context of the next. */
-export function advanceContext(ctx: Context, claim: Pick<Claim, 'people' | 'subject' | 'keepsSubject'>, hits: EntityHit[], index: FactIndex): void {
-  if (claim.people.length === 0 && !hits.some((h) => h.kind === 'place')) return;
+/** Carries what this sentence named into the context of the next: its claim's people and its places hits[from, to). */
+export function advanceContext(ctx: Context, claim: Pick<Claim, 'people' | 'subject' | 'keepsSubject'>, hits: EntityHit[], index: FactIndex, from = 0, to = hits.length): void {
+  let places = false;
+  for (let i = from; i < to && !places; i++) places = hits[i].kind === 'place';
+  if (claim.people.length === 0 && !places) return;
   ctx.key = undefined;
   for (const p of claim.people) {
     const i = ctx.people.lastIndexOf(p);
@@ -680,7 +683,8 @@ export function advanceContext(ctx: Context, claim: Pick<Claim, 'people' | 'subj
   }
   if (ctx.people.length > 6) ctx.people.splice(0, ctx.people.length - 6);
   if (claim.subject && index.people.has(claim.subject) && !claim.keepsSubject) ctx.subject = claim.subject;
-  for (const h of hits) {
+  for (let i = from; i < to; i++) {
+    const h = hits[i];
     if (h.kind !== 'place') continue;
     see(ctx, h.id);
     ctx.place = h.id;

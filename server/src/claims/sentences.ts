@@ -3,6 +3,8 @@
 
 const ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'st', 'mr', 'mrs', 'ms', 'dr', 'gen', 'col', 'lt', 'sen', 'rep', 'gov', 'pres', 'prof', 'vs', 'no', 'etc', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'inc', 'ltd', 'jr', 'sr']);
 
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
 export interface SentenceSpan { start: number; end: number }
 
 /** A letter: ASCII by its code, anything else by whether it has case (as before, without a string a character). */
@@ -43,9 +45,13 @@ export function splitSentences(text: string): SentenceSpan[] {
       // The word before the period, letters and inner periods: "Feb", "St", "U.S", "J".
       let w = i;
       while (w > start && i - w < 12 && (text[w - 1] === '.' || isLetter(text[w - 1]))) w--;
-      const word = text.slice(w, i);
-      const lower = word.toLowerCase();
-      if (ABBREVIATIONS.has(lower) || (word.length === 1 && word !== lower) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
+      // Most sentences end on a long word without inner periods: no slice, no lookup, no pattern for those.
+      const len = i - w;
+      if (len <= LONGEST_ABBREVIATION || (len >= 3 && text.lastIndexOf('.', i - 1) >= w)) {
+        const word = text.slice(w, i);
+        const lower = word.toLowerCase();
+        if (ABBREVIATIONS.has(lower) || (word.length === 1 && word !== lower) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
+      }
       // A lower-case word after the period continues the sentence ("Feb. 16", "approx. two").
       let k = end;
       while (k < n && k < end + 3 && isSpace(text.charCodeAt(k))) k++;
