@@ -81,4 +81,39 @@ describe('cli', function () {
     assert.equal(r.code, 1);
     assert.equal(JSON.parse(r.out).files[0].diagnostics[0].code, 'count-mismatch');
   });
+
+  describe('code cache', () => {
+    const report = (cli: string, args: string[], cwd: string) => {
+      const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FACTCHECK_CODE_CACHE: 'report' } });
+      return { code: r.status, out: r.stdout, state: /code cache: (\w+)/.exec(r.stderr)?.[1] };
+    };
+    it('the bin runs the bundle with the code cache the build wrote', () => {
+      const r = report(CLI, ['drafts/wrong.md'], dir);
+      assert.equal(r.state, 'used');
+      assert.equal(r.code, 1);
+    });
+    it('a missing, stale or unusable cache is not used, and the output is the same', () => {
+      const expected = run(['--format', 'json', 'drafts'], dir);
+      const bin = path.join(dir, 'bin');
+      fs.mkdirSync(bin);
+      for (const f of ['cli.js', 'cli-main.js']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(bin, f));
+      const args = ['--format', 'json', '--data', path.join(ROOT, 'data'), 'drafts'];
+      const cache = path.join(bin, 'cli-main.cache');
+      const real = fs.readFileSync(path.join(ROOT, 'dist', 'cli-main.cache'));
+      const cases: [string, Buffer | null][] = [
+        ['missing', null],
+        ['stale', Buffer.concat([Buffer.alloc(20, 7), real.subarray(20)])],
+        ['rejected', Buffer.concat([real.subarray(0, 20), Buffer.from('not a V8 code cache')])],
+        ['used', real],
+      ];
+      for (const [state, bytes] of cases) {
+        fs.rmSync(cache, { force: true });
+        if (bytes) fs.writeFileSync(cache, bytes);
+        const r = report(path.join(bin, 'cli.js'), args, dir);
+        assert.equal(r.state, state);
+        assert.equal(r.code, expected.code, state);
+        assert.deepEqual(JSON.parse(r.out), JSON.parse(expected.out), state);
+      }
+    });
+  });
 });
