@@ -159,18 +159,46 @@ async function startServer(dataDir: string | undefined, firstDraft: Draft): Prom
   return { client, start: { initializeMs, firstDiagnosticsMs } };
 }
 
-function timeProcess(cmd: string, argv: string[], runs: number): { medianMs: number; runs: number[]; status: number | null; stderr: string } {
-  const times: number[] = [];
-  let status: number | null = null;
-  let stderr = '';
+/**
+ * A scratch project with factcheck and cspell installed, as a writer's docs repository has them: node_modules/NAME
+ * linked to this checkout's copies and node_modules/.bin/NAME to their bins. There `npx NAME` runs the installed bin
+ * directly, for both. (In this repository `npx factcheck` names the repository's own package instead, which npm 11
+ * resolves through its dependency tree first: about 0.4 s more than for an installed bin.)
+ */
+function consumerProject(root: string): string {
+  const dir = path.join(root, 'consumer');
+  fs.mkdirSync(path.join(dir, 'node_modules', '.bin'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'factcheck-bench-consumer', private: true, devDependencies: { factcheck: '*', cspell: '*' } }) + '\n');
+  const link = (target: string, at: string) => fs.symlinkSync(target, path.join(dir, 'node_modules', at));
+  link(REPO_ROOT, 'factcheck');
+  link(path.join(REPO_ROOT, 'node_modules', 'cspell'), 'cspell');
+  link('../factcheck/dist/cli.js', path.join('.bin', 'factcheck'));
+  link('../cspell/bin.mjs', path.join('.bin', 'cspell'));
+  // A bin that does nothing: what npx itself costs before any command runs.
+  fs.writeFileSync(path.join(dir, 'node_modules', '.bin', 'nothing'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+  return dir;
+}
+
+interface ProcessTiming { medianMs: number; runs: number[]; status: number | null; stderr: string }
+
+/**
+ * Whole-process times of several commands, taken in turn (A, B, C, A, B, C, ...) so that the machine's slow and fast
+ * phases fall on all of them alike: each command's median, by name.
+ */
+function timeProcesses(commands: Record<string, [cmd: string, argv: string[]]>, runs: number, cwd: string): Record<string, ProcessTiming> {
+  const out: Record<string, ProcessTiming> = {};
+  for (const name of Object.keys(commands)) out[name] = { medianMs: NaN, runs: [], status: null, stderr: '' };
   for (let i = 0; i < runs; i++) {
-    const t = now();
-    const r = spawnSync(cmd, argv, { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-    times.push(now() - t);
-    status = r.status;
-    stderr = (r.stderr ?? '').slice(0, 500);
+    for (const [name, [cmd, argv]] of Object.entries(commands)) {
+      const t = now();
+      const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+      out[name].runs.push(now() - t);
+      out[name].status = r.status;
+      out[name].stderr = (r.stderr ?? '').slice(0, 500);
+    }
   }
-  return { medianMs: median(times), runs: times, status, stderr };
+  for (const t of Object.values(out)) t.medianMs = median(t.runs);
+  return out;
 }
 
 async function main() {
@@ -279,16 +307,26 @@ async function main() {
     results.scale = scale;
   }
 
-  // Peer: cspell and the factcheck CLI as whole processes on the same 1 MB draft.
+  // Peer: cspell and the factcheck CLI as whole processes on the same 1 MB draft, in a project that has both installed,
+  // the draft inside it. (Run from this repository on a file outside it, cspell checks nothing: "Files checked: 0".)
   let peer: Record<string, unknown> | undefined;
   if (!args.includes('--no-peer')) {
-    const file = path.join(tmp, '1-MB.md');
     const runs = QUICK ? 3 : 5;
-    const cspell = timeProcess('npx', ['cspell', '--no-progress', '--no-summary', '--no-color', file], runs);
-    const npxFactcheck = timeProcess('npx', ['factcheck', file], runs);
-    const nodeCli = timeProcess(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), file], runs);
-    const cspellDirect = timeProcess(path.join(REPO_ROOT, 'node_modules', '.bin', 'cspell'), ['--no-progress', '--no-summary', '--no-color', file], runs);
-    peer = { cspell, cspellDirect, npxFactcheck, nodeCli, ratioNpx: npxFactcheck.medianMs / cspell.medianMs, ratioNode: nodeCli.medianMs / cspellDirect.medianMs };
+    const consumer = consumerProject(tmp);
+    const file = path.join(consumer, 'draft.md');
+    fs.copyFileSync(path.join(tmp, '1-MB.md'), file);
+    const spell = ['--no-progress', '--no-summary', '--no-color', file];
+    const probe = spawnSync('npx', ['cspell', '--no-progress', '--no-color', file], { cwd: consumer, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const checked = /Files checked: (\d+)/.exec(`${probe.stdout}\n${probe.stderr}`)?.[1];
+    if (checked !== '1') throw new Error(`cspell did not check the draft (Files checked: ${checked ?? '?'}): the peer figure would be meaningless`);
+    const { cspell, npxFactcheck, npxNothing, nodeCli, cspellDirect } = timeProcesses({
+      cspell: ['npx', ['cspell', ...spell]],
+      npxFactcheck: ['npx', ['factcheck', file]],
+      npxNothing: ['npx', ['nothing']],
+      nodeCli: [process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), file]],
+      cspellDirect: [path.join(consumer, 'node_modules', '.bin', 'cspell'), spell],
+    }, runs, consumer);
+    peer = { cspell, cspellDirect, npxFactcheck, nodeCli, npxNothing, cspellFilesChecked: Number(checked), ratioNpx: npxFactcheck.medianMs / cspell.medianMs, ratioNode: nodeCli.medianMs / cspellDirect.medianMs };
     results.peer = peer;
   }
 
@@ -305,7 +343,7 @@ async function main() {
     const paired = scale.paired10k as { aMs: number; bMs: number };
     budget('100,000 facts: 10k-word check vs seed dataset', paired.bMs / paired.aMs, 1.5, '×', `${fmt(paired.bMs)} vs ${fmt(paired.aMs)} ms, alternating`);
   }
-  if (peer) budget('npx factcheck vs npx cspell, 1 MB, whole process', peer.ratioNpx as number, 0.35, '×', `${fmt((peer.npxFactcheck as { medianMs: number }).medianMs)} vs ${fmt((peer.cspell as { medianMs: number }).medianMs)} ms; without npx: node dist/cli.js ${fmt((peer.nodeCli as { medianMs: number }).medianMs)} vs cspell ${fmt((peer.cspellDirect as { medianMs: number }).medianMs)} ms = ${fmt(peer.ratioNode as number)}×`);
+  if (peer) budget('npx factcheck vs npx cspell, 1 MB, whole process', peer.ratioNpx as number, 0.35, '×', `${fmt((peer.npxFactcheck as { medianMs: number }).medianMs)} vs ${fmt((peer.cspell as { medianMs: number }).medianMs)} ms; without npx: node dist/cli.js ${fmt((peer.nodeCli as { medianMs: number }).medianMs)} vs cspell ${fmt((peer.cspellDirect as { medianMs: number }).medianMs)} ms = ${fmt(peer.ratioNode as number)}×; npx alone ${fmt((peer.npxNothing as { medianMs: number }).medianMs)} ms`);
   results.budgets = budgets;
   results.loadAverageAtEnd = os.loadavg();
 
@@ -337,8 +375,8 @@ async function main() {
     log(`Scale: ${s.facts.toLocaleString('en-US')} facts, ${s.people.toLocaleString('en-US')} people (${(s.bytes / 2 ** 20).toFixed(1)} MB JSON): load ${fmt(s.loadMs)} ms + createEngine ${fmt(s.createEngineMs)} ms; 10k check ${fmt(s.check10k.medianMs)} ms (seed ${fmt(ip10.medianMs)}), 1 MB check ${fmt(s.check1MB.medianMs)} ms (seed ${fmt(ip1m.medianMs)}); server initialize ${fmt(s.serverStart.initializeMs)} ms, first diagnostics ${fmt(s.serverStart.firstDiagnosticsMs)} ms; LSP 10k open ${fmt(s.lsp10k?.openMs ?? NaN)} ms`);
   }
   if (peer) {
-    const p = peer as { cspell: { medianMs: number; status: number | null }; cspellDirect: { medianMs: number }; npxFactcheck: { medianMs: number; status: number | null; stderr: string }; nodeCli: { medianMs: number; status: number | null } };
-    log(`Peer (1 MB, whole process, median of ${QUICK ? 3 : 5}): npx cspell ${fmt(p.cspell.medianMs)} ms (exit ${p.cspell.status}), node_modules/.bin/cspell ${fmt(p.cspellDirect.medianMs)} ms; npx factcheck ${fmt(p.npxFactcheck.medianMs)} ms (exit ${p.npxFactcheck.status}); node dist/cli.js ${fmt(p.nodeCli.medianMs)} ms (exit ${p.nodeCli.status})`);
+    const p = peer as { cspell: { medianMs: number; status: number | null }; cspellDirect: { medianMs: number }; npxFactcheck: { medianMs: number; status: number | null; stderr: string }; nodeCli: { medianMs: number; status: number | null }; npxNothing: { medianMs: number } };
+    log(`Peer (1 MB, whole process, median of ${QUICK ? 3 : 5}, npx in a project with both installed): npx cspell ${fmt(p.cspell.medianMs)} ms (exit ${p.cspell.status}), node_modules/.bin/cspell ${fmt(p.cspellDirect.medianMs)} ms; npx factcheck ${fmt(p.npxFactcheck.medianMs)} ms (exit ${p.npxFactcheck.status}); node dist/cli.js ${fmt(p.nodeCli.medianMs)} ms (exit ${p.nodeCli.status}); npx of a bin that does nothing ${fmt(p.npxNothing.medianMs)} ms`);
   }
   log('');
   log(pad(['budget', 'measured', 'limit', 'result', 'note'], [52, 12, 10, 7]));
