@@ -67,6 +67,14 @@ function worthParsing(t: string[], from: number, to: number): boolean {
   return false;
 }
 
+/** Whether a block's working copy of its incoming context still holds what the context held. */
+function sameContext(ctx: Context, ctxIn: Context): boolean {
+  if (ctx.seen !== ctxIn.seen || ctx.subject !== ctxIn.subject || ctx.country !== ctxIn.country || ctx.place !== ctxIn.place) return false;
+  if (ctx.people.length !== ctxIn.people.length) return false;
+  for (let i = 0; i < ctx.people.length; i++) if (ctx.people[i] !== ctxIn.people[i]) return false;
+  return true;
+}
+
 /** Names hits[from, to) of a segment in the offsets of the sentence that starts at `offset`. */
 function sentenceHits(hits: EntityHit[], from: number, to: number, offset: number): EntityHit[] {
   const out: EntityHit[] = [];
@@ -264,8 +272,8 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       sentences.push({ start: s.start, end: s.end, judged: known, verdict: known.verdict, finding: known.finding, hitFrom, hitTo, dates: known.dates });
       advanceContext(ctx, known.claim, allHits, index, hitFrom, hitTo);
     }
-    // Keep the incoming set when nothing was added, so its cached key is reused downstream.
-    const out = { sentences, hits: allHits, ctxOut: ctx.key !== undefined ? ctxIn : { ...ctx, ownsSeen: false } };
+    // The incoming context when the block left it as it was, so its cached key is reused downstream.
+    const out = { sentences, hits: allHits, ctxOut: sameContext(ctx, ctxIn) ? ctxIn : { ...ctx, ownsSeen: false } };
     byContext.set(key, out);
     return out;
   }

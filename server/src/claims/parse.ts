@@ -674,6 +674,12 @@ export function advanceContext(ctx: Context, claim: Pick<Claim, 'people' | 'subj
   let places = false;
   for (let i = from; i < to && !places; i++) places = hits[i].kind === 'place';
   if (claim.people.length === 0 && !places) return;
+  // A sentence that names again who and where the context already has leaves it as it was: it keeps its key, so the
+  // key is not built and hashed again (a draft about one person names that person sentence after sentence).
+  const { key, subject, country, place } = ctx;
+  const seenSize = ctx.seen.size;
+  const n = ctx.people.length;
+  for (let i = 0; i < n && i < PREVIOUS_PEOPLE.length; i++) PREVIOUS_PEOPLE[i] = ctx.people[i];
   ctx.key = undefined;
   for (const p of claim.people) {
     const i = ctx.people.lastIndexOf(p);
@@ -694,6 +700,12 @@ export function advanceContext(ctx: Context, claim: Pick<Claim, 'people' | 'subj
       see(ctx, country);
     }
   }
+  if (key === undefined || n > PREVIOUS_PEOPLE.length || ctx.people.length !== n || ctx.seen.size !== seenSize) return;
+  if (ctx.subject !== subject || ctx.country !== country || ctx.place !== place) return;
+  for (let i = 0; i < n; i++) if (ctx.people[i] !== PREVIOUS_PEOPLE[i]) return;
+  ctx.key = key;
 }
+/** advanceContext's copy of the people before the sentence (a context keeps six). */
+const PREVIOUS_PEOPLE: string[] = ['', '', '', '', '', '', '', ''];
 
 export type { DateExpr };
