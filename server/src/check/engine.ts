@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { CheckOptions, CheckResult, ClaimReport, DateMention, Diagnostic, Mention, Position, Range, Source } from '../types';
 import type { Dataset } from '../facts/types';
 import type { Engine, EngineOptions } from '../engine';
-import { FactIndex, wordBuffer, wordsOf, type EntityHit } from '../facts/index';
+import { FactIndex, WordSet, wordBuffer, wordsOf, type EntityHit, type Words } from '../facts/index';
 import { createMarkdownParser, type ProseSegment, type SegmentKind } from '../markdown/index';
 
 type MarkdownParser = ReturnType<typeof createMarkdownParser>;
@@ -46,7 +46,7 @@ interface SentenceJudgement {
 }
 
 /** Words that make a sentence worth parsing even when it names no one: pronouns and titles. */
-const WORTH_PARSING = new Set(['he', 'his', 'him', 'they', 'their', 'leaders', 'president', 'minister', 'there', 'visit', 'trip']);
+const WORTH_PARSING = new WordSet(['he', 'his', 'him', 'they', 'their', 'leaders', 'president', 'minister', 'there', 'visit', 'trip']);
 const CACHE_LIMIT = 20_000;
 const NO_DATES: SentenceResult['dates'] = [];
 const NO_HITS: EntityHit[] = [];
@@ -61,9 +61,9 @@ function level<K, V extends Map<unknown, unknown>>(map: Map<K, V>, key: K): V {
   return inner;
 }
 
-/** Whether any of the words from..to-1 is in WORTH_PARSING: a loop, not a slice of the words per sentence. */
-function worthParsing(t: string[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (WORTH_PARSING.has(t[i])) return true;
+/** Whether any of the words from..to-1 is in WORTH_PARSING. */
+function worthParsing(words: Words, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (WORTH_PARSING.hasWord(words, i)) return true;
   return false;
 }
 
@@ -210,7 +210,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     if (cached) return cached;
     const words = wordsOf(seg.text, scratchWords);
     const allHits = index.findEntities(seg.text, words);
-    if (allHits.length === 0 && !worthParsing(words.t, 0, words.length)) {
+    if (allHits.length === 0 && !worthParsing(words, 0, words.length)) {
       const out = nothing(ctxIn);
       byContext.set(key, out);
       return out;
@@ -231,7 +231,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       const hitFrom = h0;
       while (h0 < allHits.length && allHits[h0].end <= s.end) h0++;
       const hitTo = h0;
-      if (hitTo === hitFrom && !worthParsing(words.t, from, to)) continue;
+      if (hitTo === hitFrom && !worthParsing(words, from, to)) continue;
       const text = seg.text.slice(s.start, s.end);
       if (text.length > MAX_SENTENCE) {
         // No real sentence is this long: keep the names for hover cards, but do not parse it for claims.

@@ -2,7 +2,7 @@
 // Only sentences that name a known person, place or event get here; everything is read from word patterns
 // around those names, never from whole sentences.
 
-import { wordBuffer, wordsOf, type EntityHit, type FactIndex, type Words } from '../facts/index';
+import { wordBuffer, wordText, wordsOf, type EntityHit, type FactIndex, type Words } from '../facts/index';
 import { DATE_CUE, findDates, tenseOf, type DateExpr } from '../dates/expressions';
 import { CARDINAL_PATTERN, ORDINAL_PATTERN, ORDINAL_WORDS, cardinalValue, ordinalValue } from './numbers';
 import type { Action, Claim, Span } from './types';
@@ -73,7 +73,7 @@ export function mayHoldClaim(sentence: string, hits: EntityHit[], cues: number):
  */
 export function claimCues(words: Words, from: number, to: number): number {
   let flags = 0;
-  for (let i = from; i < to; i++) flags |= cueOf(words.t[i]);
+  for (let i = from; i < to; i++) flags |= cueOf(wordText(words, i));
   return flags;
 }
 

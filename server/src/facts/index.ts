@@ -15,7 +15,7 @@ export interface EntityHit {
   epithet: boolean;
 }
 
-interface AliasEntry { kind: EntityKind; id: string; tokens: string[]; caseSensitive: boolean; epithet: boolean }
+interface AliasEntry { kind: EntityKind; id: string; tokens: string[]; hashes: number[]; caseSensitive: boolean; epithet: boolean }
 
 // Bounded: an unbounded run over a 5 MB "word" overflows the regular expression stack. No name is this long.
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]{0,99}/gu;
@@ -26,9 +26,22 @@ function tokensOf(s: string): string[] {
 
 /**
  * The words of a text, lower-cased, with their offsets: parallel arrays rather than an object a word, because a
- * check scans every word of a draft and the allocations would cost more than the scan.
+ * check scans every word of a draft and the allocations would cost more than the scan. A word is not cut out as a
+ * string until someone asks for it (wordText): lookups go by the hash the scan works out as it reads each word.
  */
-export interface Words { t: string[]; start: Int32Array; end: Int32Array; length: number }
+export interface Words {
+  /**
+   * The lower-cased text the words lie in (word i is lower[start[i], end[i])), or null when lower-casing changed the
+   * text's length and each word was lower-cased alone: then t holds them.
+   */
+  lower: string | null;
+  t: string[];
+  start: Int32Array;
+  end: Int32Array;
+  /** hashWord of each word. */
+  hash: Int32Array;
+  length: number;
+}
 
 /**
  * The words of a text. Lower-casing the whole text once is much cheaper than a word at a time; when that changes
@@ -38,11 +51,55 @@ export function wordsOf(text: string, into?: Words): Words {
   const lower = text.toLowerCase();
   const out = into ?? makeWords(Math.max(16, text.length >> 3));
   out.length = 0;
-  if (lower.length === text.length) scanWords(lower, out);
-  else regexWords(text, out);
-  // A reused buffer keeps its arrays; only the words of this text count.
-  out.t.length = out.length;
+  if (lower.length === text.length) {
+    out.lower = lower;
+    out.t.length = 0;
+    scanWords(lower, out);
+  } else {
+    out.lower = null;
+    regexWords(text, out);
+    // A reused buffer keeps its arrays; only the words of this text count.
+    out.t.length = out.length;
+  }
   return out;
+}
+
+/** Word i of `w`, as a string. */
+export function wordText(w: Words, i: number): string {
+  return w.lower !== null ? w.lower.slice(w.start[i], w.end[i]) : w.t[i];
+}
+
+/** Whether word i of `w` is `word` (lower-case), without cutting it out. */
+export function wordIs(w: Words, i: number, word: string): boolean {
+  return w.lower !== null ? w.end[i] - w.start[i] === word.length && w.lower.startsWith(word, w.start[i]) : w.t[i] === word;
+}
+
+/** The hash a word scan works out for a lower-case word, code unit by code unit. */
+export function hashWord(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * A set of lower-case words to test the words of a text against: a bit per hash (modulo 4096) rules out most words
+ * with one load, and only a word that passes is cut out and looked up.
+ */
+export class WordSet {
+  private readonly words: Set<string>;
+  private readonly bits = new Uint32Array(128);
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    for (const w of this.words) {
+      const b = hashWord(w) & 4095;
+      this.bits[b >>> 5] |= 1 << (b & 31);
+    }
+  }
+  /** Whether word i of `w` is in the set. */
+  hasWord(w: Words, i: number): boolean {
+    const b = w.hash[i] & 4095;
+    return (this.bits[b >>> 5] & (1 << (b & 31))) !== 0 && this.words.has(wordText(w, i));
+  }
 }
 
 /**
@@ -60,10 +117,10 @@ function isWordCode(c: number): boolean {
 }
 
 function makeWords(capacity: number): Words {
-  return { t: [], start: new Int32Array(capacity), end: new Int32Array(capacity), length: 0 };
+  return { lower: null, t: [], start: new Int32Array(capacity), end: new Int32Array(capacity), hash: new Int32Array(capacity), length: 0 };
 }
 
-function addWord(w: Words, t: string, start: number, end: number): void {
+function addWord(w: Words, start: number, end: number, hash: number): void {
   if (w.length === w.start.length) {
     const grow = (a: Int32Array) => {
       const b = new Int32Array(a.length * 2 + 16);
@@ -72,31 +129,41 @@ function addWord(w: Words, t: string, start: number, end: number): void {
     };
     w.start = grow(w.start);
     w.end = grow(w.end);
+    w.hash = grow(w.hash);
   }
-  w.t[w.length] = t;
   w.start[w.length] = start;
   w.end[w.length] = end;
+  w.hash[w.length] = hash;
   w.length++;
 }
 
-/** Words of a lower-cased text by a loop over its code units: no regular expression, no match arrays. */
+/** Words of a lower-cased text by a loop over its code units: no regular expression, no match arrays, no strings. */
 function scanWords(lower: string, out: Words): void {
   const n = lower.length;
   let i = 0;
   while (i < n) {
-    if (!isWordCode(lower.charCodeAt(i))) {
+    let c = lower.charCodeAt(i);
+    if (!isWordCode(c)) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n && i - start < 100 && isWordCode(lower.charCodeAt(i))) i++;
-    addWord(out, lower.slice(start, i), start, i);
+    let h = 0;
+    while (i < n && i - start < 100 && isWordCode((c = lower.charCodeAt(i)))) {
+      h = (Math.imul(h, 31) + c) | 0;
+      i++;
+    }
+    addWord(out, start, i, h);
   }
 }
 
 function regexWords(text: string, out: Words): void {
   const re = new RegExp(WORD.source, 'gu');
-  for (let m = re.exec(text); m; m = re.exec(text)) addWord(out, m[0].toLowerCase(), m.index, m.index + m[0].length);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const t = m[0].toLowerCase();
+    out.t[out.length] = t;
+    addWord(out, m.index, m.index + m[0].length, hashWord(t));
+  }
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -111,6 +178,13 @@ export class FactIndex {
   readonly events = new Map<string, FactEvent>();
   /** First token of an alias → the aliases that start with it, longest first. */
   private readonly aliases = new Map<string, AliasEntry[]>();
+  /**
+   * The same first tokens in an open-addressing table by hashWord: slot → index into firstTokens and firstAliases,
+   * -1 for an empty slot. A word is looked up by the hash its scan worked out, with no string cut out.
+   */
+  private slots = new Int32Array(1).fill(-1);
+  private readonly firstTokens: string[] = [];
+  private readonly firstAliases: AliasEntry[][] = [];
   private readonly eventsByPerson = new Map<string, FactEvent[]>();
   /** Events whose actors include a member of the group, by group id. */
   private readonly eventsByGroup = new Map<string, FactEvent[]>();
@@ -167,6 +241,7 @@ export class FactIndex {
       }
     }
     for (const list of this.aliases.values()) if (list.length > 1) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    this.buildFirstTokenTable();
     for (const c of dataset.coverage) {
       push(this.coverageByParty, `${c.type}|${c.subject}`, c);
       if (c.with) push(this.coverageByParty, `${c.type}|${c.with}`, c);
@@ -178,25 +253,49 @@ export class FactIndex {
     if (tokens.length === 0) return;
     let list = this.aliases.get(tokens[0]);
     if (!list) this.aliases.set(tokens[0], (list = []));
-    list.push({ kind, id, tokens, caseSensitive, epithet });
+    list.push({ kind, id, tokens, hashes: tokens.map(hashWord), caseSensitive, epithet });
+  }
+
+  private buildFirstTokenTable(): void {
+    let size = 16;
+    while (size < this.aliases.size * 4) size *= 2;
+    const slots = new Int32Array(size).fill(-1);
+    for (const [token, list] of this.aliases) {
+      let p = hashWord(token) & (size - 1);
+      while (slots[p] >= 0) p = (p + 1) & (size - 1);
+      slots[p] = this.firstTokens.length;
+      this.firstTokens.push(token);
+      this.firstAliases.push(list);
+    }
+    this.slots = slots;
+  }
+
+  /** The aliases whose first token is word i of `words`, or undefined. */
+  private aliasesAt(words: Words, i: number): AliasEntry[] | undefined {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let p = words.hash[i] & mask; slots[p] >= 0; p = (p + 1) & mask) {
+      if (wordIs(words, i, this.firstTokens[slots[p]])) return this.firstAliases[slots[p]];
+    }
+    return undefined;
   }
 
   /**
    * Every alias occurrence in the text, longest match first, non-overlapping. Linear in the text: one pass over its
-   * words with a map lookup each, whatever the size of the dataset.
+   * words with a table probe each, whatever the size of the dataset.
    */
   findEntities(text: string, words: Words = wordsOf(text)): EntityHit[] {
     const hits: EntityHit[] = [];
-    const { t, start, end } = words;
+    const { start, end, hash } = words;
     for (let i = 0; i < words.length; i++) {
-      const cands = this.aliases.get(t[i]);
+      const cands = this.aliasesAt(words, i);
       if (!cands) continue;
       for (const c of cands) {
         if (i + c.tokens.length > words.length) continue;
         let ok = true;
         for (let k = 1; k < c.tokens.length && ok; k++) {
           // Tokens of one alias are adjacent: separated by at most a space, hyphen or period.
-          ok = t[i + k] === c.tokens[k] && start[i + k] - end[i + k - 1] <= 2;
+          ok = hash[i + k] === c.hashes[k] && start[i + k] - end[i + k - 1] <= 2 && wordIs(words, i + k, c.tokens[k]);
         }
         if (!ok) continue;
         if (c.caseSensitive && !/\p{Lu}/u.test(text[start[i]])) continue;
