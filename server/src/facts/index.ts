@@ -53,7 +53,7 @@ export function wordsOf(text: string, into?: Words): Words {
   out.length = 0;
   if (lower.length === text.length) {
     out.lower = lower;
-    out.t.length = 0;
+    if (out.t.length > 0) out.t.length = 0; // words of an earlier text cut out one by one
     scanWords(lower, out);
   } else {
     out.lower = null;
