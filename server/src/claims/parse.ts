@@ -157,7 +157,7 @@ function cueOf(t: string): number {
     if (ACTION_WORDS.has(t) || ACTION_WORDS.has(t.slice(0, 4)) || ACTION_WORDS.has(t.slice(0, 5))) f |= ACTION;
     if (t.startsWith('negotiat')) f |= C_MEET;
     if (t.startsWith('speculat')) f |= C_HEDGE;
-    if (/^\d{1,2}(?:st|nd|rd|th)$/.test(t)) f |= C_ORDINAL;
+    if (digit && /^\d{1,2}(?:st|nd|rd|th)$/.test(t)) f |= C_ORDINAL;
     if (digit) f |= C_DATE | C_DIGIT;
     if (MONTH_PREFIXES.has(t.slice(0, 3))) f |= C_DATE | C_MONTH;
     if (WEEKDAY_PREFIXES.has(t.slice(0, 3))) f |= C_DATE | C_WEEKDAY;
@@ -465,6 +465,13 @@ export class SentenceReading {
 }
 
 /** A role stated before a name: "<Demonym> <Title> <Name Name>" ("Iranian President Ebrahim Raisi"). */
+/** Whether the code unit at i is a letter: by code for ASCII, by its Unicode category otherwise. */
+function isLetterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /\p{L}/u.test(s[i]);
+}
+
 function roleOf(sentence: string, hits: EntityHit[], index: FactIndex): Claim['role'] {
   for (const [title, re] of ROLE_PATTERNS) {
     const at = sentence.indexOf(title);
@@ -472,7 +479,7 @@ function roleOf(sentence: string, hits: EntityHit[], index: FactIndex): Claim['r
     // Back to the start of the word before the title, then a sticky match from there.
     let w = at - 1;
     while (w > 0 && sentence[w - 1] === ' ') w--;
-    while (w > 0 && /[\p{L}]/u.test(sentence[w - 1])) w--;
+    while (w > 0 && isLetterAt(sentence, w - 1)) w--;
     re.lastIndex = w;
     const m = re.exec(sentence);
     if (!m || m.index + m[1].length + 1 > at + 1) continue;
