@@ -162,14 +162,14 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   };
 
   /** What a sentence's words say: once per reference date and text, whatever context it comes in. */
-  function readingOf(ref: string, text: string, segHits: EntityHit[], from: number, to: number, offset: number, cues: number): SentenceReading {
+  function readingOf(ref: string, text: string, hitsOf: () => EntityHit[], cues: number): SentenceReading {
     let reading = readings.get(ref)?.get(text);
     if (!reading) {
       if (cachedReadings >= CACHE_LIMIT) {
         readings.clear();
         cachedReadings = 0;
       }
-      reading = new SentenceReading(text, sentenceHits(segHits, from, to, offset), ref, index, cues);
+      reading = new SentenceReading(text, hitsOf(), ref, index, cues);
       level(readings, ref).set(text, reading);
       cachedReadings++;
     }
@@ -225,8 +225,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       while (w1 < words.length && words.end[w1] <= s.end) w1++;
       const [from, to] = [w0, w1];
       w0 = w1;
-      // The sentence's names are allHits[hitFrom, hitTo): results refer to the segment's list rather than copying
-      // its hits per sentence; a copy in sentence offsets is made only to read a sentence not read before.
+      // The sentence's names are allHits[hitFrom, hitTo): results refer to the segment's list, not a copy.
       while (h0 < allHits.length && allHits[h0].start < s.start) h0++;
       const hitFrom = h0;
       while (h0 < allHits.length && allHits[h0].end <= s.end) h0++;
@@ -241,10 +240,12 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       // Whether it can hold a claim and whether its reading depends on the context: both follow from the text alone,
       // and a draft repeats sentences.
       let info = sentenceInfo.get(text);
+      // The sentence's names in sentence offsets, made once and only to read a sentence not read before.
+      let hits: EntityHit[] | undefined;
       if (!info) {
         if (sentenceInfo.size >= CACHE_LIMIT) sentenceInfo.clear();
         const cues = claimCues(words, from, to);
-        const hits = sentenceHits(allHits, hitFrom, hitTo, s.start);
+        hits = sentenceHits(allHits, hitFrom, hitTo, s.start);
         const may = mayHoldClaim(text, hits, cues);
         sentenceInfo.set(text, (info = { mayHoldClaim: may, readsContext: may && readsContext(text, hits), cues }));
       }
@@ -265,7 +266,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       const byText = level(byRef[implicitSubject ? 1 : 0], info.readsContext ? contextKey(ctx) : '');
       let known = byText.get(text);
       if (!known) {
-        const reading = readingOf(ref, text, allHits, hitFrom, hitTo, s.start, info.cues);
+        const reading = readingOf(ref, text, () => (hits ??= sentenceHits(allHits, hitFrom, hitTo, s.start)), info.cues);
         byText.set(text, (known = judgeSentence(reading, ctx, ref, implicitSubject)));
         cachedSentences++;
       }

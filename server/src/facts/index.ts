@@ -148,7 +148,7 @@ function scanWords(lower: string, out: Words): void {
       continue;
     }
     const start = i;
-    let h = 0;
+    let h = 0; // hashWord, worked out as the word is read
     while (i < n && i - start < 100 && isWordCode((c = lower.charCodeAt(i)))) {
       h = (Math.imul(h, 31) + c) | 0;
       i++;
