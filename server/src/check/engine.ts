@@ -219,11 +219,13 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     const sentences: SentenceResult[] = [];
     let h0 = 0;
     let w0 = 0;
+    const { start: wordStart, end: wordEnd, length: wordCount } = words;
     for (const s of splitSentences(seg.text)) {
-      while (w0 < words.length && words.start[w0] < s.start) w0++;
+      while (w0 < wordCount && wordStart[w0] < s.start) w0++;
       let w1 = w0;
-      while (w1 < words.length && words.end[w1] <= s.end) w1++;
-      const [from, to] = [w0, w1];
+      while (w1 < wordCount && wordEnd[w1] <= s.end) w1++;
+      const from = w0;
+      const to = w1;
       w0 = w1;
       // The sentence's names are allHits[hitFrom, hitTo): results refer to the segment's list, not a copy.
       while (h0 < allHits.length && allHits[h0].start < s.start) h0++;

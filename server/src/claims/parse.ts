@@ -2,7 +2,7 @@
 // Only sentences that name a known person, place or event get here; everything is read from word patterns
 // around those names, never from whole sentences.
 
-import { wordBuffer, wordText, wordsOf, type EntityHit, type FactIndex, type Words } from '../facts/index';
+import { wordBuffer, wordIs, wordText, wordsOf, type EntityHit, type FactIndex, type Words } from '../facts/index';
 import { DATE_CUE, findDates, tenseOf, type DateExpr } from '../dates/expressions';
 import { CARDINAL_PATTERN, ORDINAL_PATTERN, ORDINAL_WORDS, cardinalValue, ordinalValue } from './numbers';
 import type { Action, Claim, Span } from './types';
@@ -45,11 +45,25 @@ export function contextKey(c: Context): string {
   return (c.key ??= `${c.subject ?? ''}|${c.people.slice(-2).join(',')}|${c.country ?? ''}|${c.place ?? ''}|${seenKey(c.seen)}`);
 }
 
-// A seen set changes only when a name appears for the first time; its sorted form is kept with it.
+// A seen set changes only when a name appears for the first time. Its part of a context's key is a short id for its
+// content (its sorted ids), kept with the set: the content itself made every key as long as the list of everything a
+// draft had named so far, and a long draft built and hashed about as many characters of keys as it has of text.
+// Ids are never reused, so a table cleared at its bound costs cache misses only, never a wrong hit.
 const seenKeys = new WeakMap<Set<string>, string>();
+const seenIds = new Map<string, string>();
+const MAX_SEEN_IDS = 50_000;
+let nextSeenId = 0;
 function seenKey(seen: Set<string>): string {
   let key = seenKeys.get(seen);
-  if (key === undefined) seenKeys.set(seen, (key = [...seen].sort().join(',')));
+  if (key === undefined) {
+    const content = [...seen].sort().join(',');
+    key = seenIds.get(content);
+    if (key === undefined) {
+      if (seenIds.size >= MAX_SEEN_IDS) seenIds.clear();
+      seenIds.set(content, (key = (nextSeenId++).toString(36)));
+    }
+    seenKeys.set(seen, key);
+  }
   return key;
 }
 
@@ -73,8 +87,33 @@ export function mayHoldClaim(sentence: string, hits: EntityHit[], cues: number):
  */
 export function claimCues(words: Words, from: number, to: number): number {
   let flags = 0;
-  for (let i = from; i < to; i++) flags |= cueOf(wordText(words, i));
+  for (let i = from; i < to; i++) flags |= cueAt(words, i);
   return flags;
+}
+
+// Cue bits of the words met so far, probed by the hash the word scan worked out: a word met before is compared in
+// place, not cut out of its text and hashed again. Half full at most; past that, words go by cueOf's map.
+const CUE_SLOTS = 1 << 14;
+const cueSlotWords: (string | undefined)[] = new Array(CUE_SLOTS).fill(undefined);
+const cueSlotFlags = new Int32Array(CUE_SLOTS);
+let cueSlotsUsed = 0;
+function cueAt(words: Words, i: number): number {
+  const mask = CUE_SLOTS - 1;
+  for (let p = words.hash[i] & mask, probes = 0; probes < 8; p = (p + 1) & mask, probes++) {
+    const known = cueSlotWords[p];
+    if (known === undefined) {
+      const t = wordText(words, i);
+      const f = cueOf(t);
+      if (cueSlotsUsed < CUE_SLOTS / 2) {
+        cueSlotWords[p] = t;
+        cueSlotFlags[p] = f;
+        cueSlotsUsed++;
+      }
+      return f;
+    }
+    if (wordIs(words, i, known)) return cueSlotFlags[p];
+  }
+  return cueOf(wordText(words, i));
 }
 
 /** The cue bits of a sentence, from its words. One word buffer for every call: typed arrays are costly to allocate. */

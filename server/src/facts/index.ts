@@ -110,6 +110,12 @@ export function wordBuffer(): Words {
   return makeWords(1024);
 }
 
+/** Whether the code unit at `at` is an upper-case letter: by its code for ASCII, by Unicode's Lu beyond. */
+function isUpperAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c < 128 ? c >= 65 && c <= 90 : /\p{Lu}/u.test(text[at]);
+}
+
 /** Word characters of lower-cased text: digits, a-z, and letters and marks past Latin-1 outside punctuation blocks. */
 function isWordCode(c: number): boolean {
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
@@ -298,7 +304,7 @@ export class FactIndex {
           ok = hash[i + k] === c.hashes[k] && start[i + k] - end[i + k - 1] <= 2 && wordIs(words, i + k, c.tokens[k]);
         }
         if (!ok) continue;
-        if (c.caseSensitive && !/\p{Lu}/u.test(text[start[i]])) continue;
+        if (c.caseSensitive && !isUpperAt(text, start[i])) continue;
         hits.push({ kind: c.kind, id: c.id, start: start[i], end: end[i + c.tokens.length - 1], epithet: c.epithet });
         i += c.tokens.length - 1;
         break;
