@@ -118,6 +118,13 @@ describe('engine: repeated sentences and caches', () => {
       ],
     );
   });
+  it('the same sentence read under one reference date, then another, then the first again: each date its verdict', () => {
+    const codes = (referenceDate: string) => engine.check(body2, { referenceDate }).diagnostics.map((d) => d.code);
+    const body2 = 'Lukashenko is on his second trip to Beijing this year.\n\n- Lukashenko is on his second trip to Beijing this year.\n';
+    assert.deepEqual(codes('2023-03-01'), ['count-mismatch', 'count-mismatch']);
+    assert.deepEqual(codes('2023-12-03'), []);
+    assert.deepEqual(codes('2023-03-01'), ['count-mismatch', 'count-mismatch']);
+  });
   it('a second engine on the same dataset, and a second check, give the same result', () => {
     const md = doc(WRONG, '', AGAIN);
     const other = createEngine(engine.dataset, { seedsDir: SEEDS });

@@ -13,8 +13,9 @@ import { createMarkdownParser, type ProseSegment, type SegmentKind } from '../ma
 
 type MarkdownParser = ReturnType<typeof createMarkdownParser>;
 import { splitSentences } from '../claims/sentences';
-import { SentenceReading, advanceContext, advanceContextByNames, claimCues, contextKey, mayHoldClaim, newContext, parseClaim, readsContext, type Context } from '../claims/parse';
+import { SentenceReading, advanceContext, advanceContextByNames, claimCues, contextKey, copyContext, mayHoldClaim, newContext, parseClaim, readsContext, type Context } from '../claims/parse';
 import { Judge, type Finding } from './judge';
+import { SentenceTable, sentenceHash } from './sentences';
 import type { Claim } from '../claims/types';
 import { isIsoDate, today } from '../dates/iso';
 import { renderHover } from '../hover/index';
@@ -98,19 +99,15 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     indexes.set(dataset, (built = { index, judge: new Judge(index) }));
   }
   const { index, judge } = built;
-  // Segment results by reference date, kind, text and context key; sentence judgements by reference date, whether
-  // the subject may be implicit, context key (or none) and text. Nested maps rather than one key string built per
-  // lookup: a joined key is a new string to flatten and hash, as long as the text, every time. Each bounded by the
-  // number of entries held.
+  // Segment results by reference date, kind, text and context key. Nested maps rather than one key string built per
+  // lookup: a joined key is a new string to flatten and hash, as long as the text, every time. Bounded by the number
+  // of entries held.
   const cache = new Map<string, Map<SegmentKind, Map<string, Map<string, SegmentResult>>>>();
   let cachedSegments = 0;
-  const sentenceCache = new Map<string, [Map<string, Map<string, SentenceJudgement>>, Map<string, Map<string, SentenceJudgement>>]>();
-  let cachedSentences = 0;
-  // What each sentence's words say, by reference date and text: the same sentence in another context is read again
-  // for who and where, but its patterns and dates are not matched again.
-  const readings = new Map<string, Map<string, SentenceReading>>();
-  let cachedReadings = 0;
-  const sentenceInfo = new Map<string, { mayHoldClaim: boolean; readsContext: boolean; cues: number }>();
+  // Each sentence text's reading and judgements (by reference date, subject mode and context), bounded by the number
+  // of judgements held.
+  const sentenceTable = new SentenceTable<SentenceReading, SentenceJudgement>(CACHE_LIMIT);
+  let judgements = 0;
   // One word buffer for every block: the words of a block are used up before the next block is scanned.
   const scratchWords = wordBuffer();
   const seedTexts = new Map<string, string[] | null>();
@@ -161,21 +158,6 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     return parser;
   };
 
-  /** What a sentence's words say: once per reference date and text, whatever context it comes in. */
-  function readingOf(ref: string, text: string, hitsOf: () => EntityHit[], cues: number): SentenceReading {
-    let reading = readings.get(ref)?.get(text);
-    if (!reading) {
-      if (cachedReadings >= CACHE_LIMIT) {
-        readings.clear();
-        cachedReadings = 0;
-      }
-      reading = new SentenceReading(text, hitsOf(), ref, index, cues);
-      level(readings, ref).set(text, reading);
-      cachedReadings++;
-    }
-    return reading;
-  }
-
   /** A sentence's claim in its context, and the verdict on it. */
   function judgeSentence(reading: SentenceReading, ctx: Context, ref: string, implicitSubject: boolean): SentenceJudgement {
     const claim = parseClaim(reading, ctx, ref, implicitSubject);
@@ -215,7 +197,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       byContext.set(key, out);
       return out;
     }
-    const ctx: Context = { ...ctxIn, people: [...ctxIn.people], ownsSeen: false };
+    const ctx = copyContext(ctxIn, ctxIn.people.slice());
     const sentences: SentenceResult[] = [];
     let h0 = 0;
     let w0 = 0;
@@ -241,17 +223,18 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       }
       // Whether it can hold a claim and whether its reading depends on the context: both follow from the text alone,
       // and a draft repeats sentences.
-      let info = sentenceInfo.get(text);
+      const hash = sentenceHash(words, from, to, text.length);
+      let entry = sentenceTable.get(hash, text);
       // The sentence's names in sentence offsets, made once and only to read a sentence not read before.
       let hits: EntityHit[] | undefined;
-      if (!info) {
-        if (sentenceInfo.size >= CACHE_LIMIT) sentenceInfo.clear();
+      if (!entry) {
         const cues = claimCues(words, from, to);
         hits = sentenceHits(allHits, hitFrom, hitTo, s.start);
         const may = mayHoldClaim(text, hits, cues);
-        sentenceInfo.set(text, (info = { mayHoldClaim: may, readsContext: may && readsContext(text, hits), cues }));
+        entry = { text, hash, mayHoldClaim: may, readsContext: may && readsContext(text, hits), cues, ref: undefined, reading: undefined, plain: [undefined, undefined], byContext: [undefined, undefined] };
+        sentenceTable.add(entry);
       }
-      if (!info.mayHoldClaim) {
+      if (!entry.mayHoldClaim) {
         sentences.push({ start: s.start, end: s.end, judged: undefined, verdict: undefined, finding: undefined, hitFrom, hitTo, dates: NO_DATES });
         advanceContextByNames(ctx, allHits, index, hitFrom, hitTo);
         continue;
@@ -259,24 +242,32 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       // Repeated sentences in one context read alike: drafts quote and repeat themselves.
       // Rows and list items may leave the subject to the draft: "| Beijing (state visit) | late February 2023 |".
       const implicitSubject = seg.kind === 'tableRow' || seg.kind === 'listItem';
-      if (cachedSentences >= CACHE_LIMIT) {
-        sentenceCache.clear();
-        cachedSentences = 0;
+      const mode = implicitSubject ? 1 : 0;
+      if (entry.ref !== ref) {
+        // What the words say depends on the reference date ("last year"): read again for another one.
+        entry.ref = ref;
+        entry.reading = undefined;
+        entry.plain = [undefined, undefined];
+        entry.byContext = [undefined, undefined];
       }
-      let byRef = sentenceCache.get(ref);
-      if (!byRef) sentenceCache.set(ref, (byRef = [new Map(), new Map()]));
-      const byText = level(byRef[implicitSubject ? 1 : 0], info.readsContext ? contextKey(ctx) : '');
-      let known = byText.get(text);
+      const ctxKey = entry.readsContext ? contextKey(ctx) : undefined;
+      let known = ctxKey === undefined ? entry.plain[mode] : entry.byContext[mode]?.get(ctxKey);
       if (!known) {
-        const reading = readingOf(ref, text, () => (hits ??= sentenceHits(allHits, hitFrom, hitTo, s.start)), info.cues);
-        byText.set(text, (known = judgeSentence(reading, ctx, ref, implicitSubject)));
-        cachedSentences++;
+        if (judgements >= CACHE_LIMIT) {
+          sentenceTable.clear();
+          judgements = 0;
+        }
+        entry.reading ??= new SentenceReading(text, hits ?? sentenceHits(allHits, hitFrom, hitTo, s.start), ref, index, entry.cues);
+        known = judgeSentence(entry.reading, ctx, ref, implicitSubject);
+        if (ctxKey === undefined) entry.plain[mode] = known;
+        else (entry.byContext[mode] ??= new Map()).set(ctxKey, known);
+        judgements++;
       }
       sentences.push({ start: s.start, end: s.end, judged: known, verdict: known.verdict, finding: known.finding, hitFrom, hitTo, dates: known.dates });
       advanceContext(ctx, known.claim, allHits, index, hitFrom, hitTo);
     }
     // The incoming context when the block left it as it was, so its cached key is reused downstream.
-    const out = { sentences, hits: allHits, ctxOut: sameContext(ctx, ctxIn) ? ctxIn : { ...ctx, ownsSeen: false } };
+    const out = { sentences, hits: allHits, ctxOut: sameContext(ctx, ctxIn) ? ctxIn : copyContext(ctx, ctx.people) };
     byContext.set(key, out);
     return out;
   }
