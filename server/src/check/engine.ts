@@ -36,6 +36,9 @@ interface SentenceResult {
 
 interface SegmentResult { sentences: SentenceResult[]; hits: EntityHit[]; ctxOut: Context }
 
+/** A segment text's results: in the context it came in first, and in any other (a text is mostly in one). */
+interface SegmentEntry { key: string; result: SegmentResult; others: Map<string, SegmentResult> | undefined }
+
 /** A sentence's claim and verdict, in sentence offsets: the same words in the same context read alike. */
 interface SentenceJudgement {
   claim: Claim;
@@ -99,10 +102,10 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     indexes.set(dataset, (built = { index, judge: new Judge(index) }));
   }
   const { index, judge } = built;
-  // Segment results by reference date, kind, text and context key. Nested maps rather than one key string built per
+  // Segment results by reference date, kind, text and context key. Nested rather than one key string built per
   // lookup: a joined key is a new string to flatten and hash, as long as the text, every time. Bounded by the number
   // of entries held.
-  const cache = new Map<string, Map<SegmentKind, Map<string, Map<string, SegmentResult>>>>();
+  const cache = new Map<string, Map<SegmentKind, Map<string, SegmentEntry>>>();
   let cachedSegments = 0;
   // Each sentence text's reading and judgements (by reference date, subject mode and context), bounded by the number
   // of judgements held.
@@ -182,20 +185,23 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       cachedSegments = 0;
     }
     const byText = level(level(cache, ref), seg.kind);
-    let byContext = byText.get(seg.text);
-    if (!byContext) {
-      byText.set(seg.text, (byContext = new Map()));
-      cachedSegments++;
-    }
+    const entry = byText.get(seg.text);
     const key = contextKey(ctxIn);
-    const cached = byContext.get(key);
-    if (cached) return cached;
+    if (entry) {
+      const cached = entry.key === key ? entry.result : entry.others?.get(key);
+      if (cached) return cached;
+    }
+    const keep = (out: SegmentResult): SegmentResult => {
+      if (!entry) {
+        byText.set(seg.text, { key, result: out, others: undefined });
+        cachedSegments++;
+      } else (entry.others ??= new Map()).set(key, out);
+      return out;
+    };
     const words = wordsOf(seg.text, scratchWords);
     const allHits = index.findEntities(seg.text, words);
     if (allHits.length === 0 && !worthParsing(words, 0, words.length)) {
-      const out = nothing(ctxIn);
-      byContext.set(key, out);
-      return out;
+      return keep(nothing(ctxIn));
     }
     const ctx = copyContext(ctxIn, ctxIn.people.slice());
     const sentences: SentenceResult[] = [];
@@ -267,9 +273,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       advanceContext(ctx, known.claim, allHits, index, hitFrom, hitTo);
     }
     // The incoming context when the block left it as it was, so its cached key is reused downstream.
-    const out = { sentences, hits: allHits, ctxOut: sameContext(ctx, ctxIn) ? ctxIn : copyContext(ctx, ctx.people) };
-    byContext.set(key, out);
-    return out;
+    return keep({ sentences, hits: allHits, ctxOut: sameContext(ctx, ctxIn) ? ctxIn : copyContext(ctx, ctx.people) });
   }
 
   function check(text: string, opts: CheckOptions = {}): CheckResult {
