@@ -125,6 +125,10 @@ describe('engine: repeated sentences and caches', () => {
     assert.deepEqual(codes('2023-12-03'), []);
     assert.deepEqual(codes('2023-03-01'), ['count-mismatch', 'count-mismatch']);
   });
+  it('a sentence that opens with a title is read like any other (the title at offset 0)', () => {
+    const r = engine.check(doc('President Lukashenko is on his fourth trip to Beijing this year.', '', 'Prime Minister Li Qiang met him.'));
+    assert.deepEqual(r.diagnostics.map((d) => d.code), ['count-mismatch']);
+  });
   it('a second engine on the same dataset, and a second check, give the same result', () => {
     const md = doc(WRONG, '', AGAIN);
     const other = createEngine(engine.dataset, { seedsDir: SEEDS });

@@ -7,6 +7,8 @@ import { DATE_CUE, findDates, tenseOf, type DateExpr } from '../dates/expression
 import { CARDINAL_PATTERN, ORDINAL_PATTERN, ORDINAL_WORDS, cardinalValue, ordinalValue } from './numbers';
 import type { Action, Claim, Span } from './types';
 import { unique } from '../lists';
+import { endsWithReportingTie } from './reporting';
+import { rolePhraseAt } from './role';
 
 /** What earlier sentences of the draft established, for "he", "the two leaders" and "the country". */
 export interface Context {
@@ -262,12 +264,6 @@ const THE_VISIT = /\b(?:the|this) (?:visit|trip)\b/i;
 const GROUP = /(?<!\b(?:almost|nearly|virtually|few|hardly)\s)\b(?:no|any|the first)\s+(?:other\s+)?(European|foreign|Western)\s+(?:leader|head of state|president)s?\b/i;
 const TITLE_WORDS = new Set(['President', 'Prime', 'Minister', 'Chancellor', 'Vice', 'Vice-President', 'First', 'Supreme', 'Leader', 'Ayatollah', 'Senior', 'General', 'Junta', 'Chief', 'Opposition', 'State', 'The', 'Minsk', 'He', 'His', 'It', 'This', 'That', 'In', 'On', 'By', 'Russian', 'Belarusian', 'Chinese', 'Iranian', 'Kremlin']);
 const ROLE_TITLES = ['Supreme Leader', 'First Vice-President', 'Vice-President', 'Prime Minister', 'President'];
-// Matched at a title found by indexOf, so a sentence pays only for the titles it holds: the word before it and the
-// capitalised name after it.
-const ROLE_PATTERNS: [string, RegExp][] = ROLE_TITLES.map((title) => [
-  title,
-  new RegExp(`(\\p{Lu}\\p{Ll}+)\\s+${title.replace('-', '[- ]')}\\s+((?:\\p{Lu}[\\p{L}'’-]+)(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'uy'),
-]);
 
 // The ordinal may carry an adjective or a place before its noun: "third official visit", "third Beijing trip".
 const ORDINAL_NOUN = new RegExp(`\\b(${ORDINAL_PATTERN})(?:\\s+(?:ever|official|state|working|foreign|overseas|known|such|consecutive|straight|\\d{4}|[A-Z][\\w'’-]+)){0,2}\\s+(visits?|trips?|times?|journeys?|meetings?|talks|summits?|calls?|travel)\\b`, 'i');
@@ -281,8 +277,6 @@ const HOURS = new RegExp(`\\b(${CARDINAL_PATTERN}|half an|an|a|one and a half)\\
 const GAP = new RegExp(`\\b(?:in|for|after)\\s+(more than|over|nearly|almost|about|around|roughly|some|less than|under|fewer than|just over|just under)?\\s*(${CARDINAL_PATTERN}|a|half a)(?:\\s+and\\s+a\\s+half)?\\s+years?\\b`, 'i');
 const SINCE = /\bsince\b/i;
 const AGO = new RegExp(`\\b(more than|over|nearly|almost|about|around|roughly|some|less than|under|just over|just under)?\\s*(${CARDINAL_PATTERN}|a)(?:\\s+and\\s+a\\s+half)?\\s+years?\\s+ago\\b`, 'i');
-/** A reporting word with the date attached to it: "said on Friday", "a statement on the leader's website on Friday". */
-const REPORTING = /\b(?:said|says|announced|reported|statement|told reporters|website|press release|added|confirmed|noted|wrote|published|tweeted|posted)\s+(?:[\p{L}'’]+\s+){0,2}(?:on|in|late on|early on)\s+$/iu;
 const NEVER_BEFORE = /\b(never|not|n't)\b[^.;]*\b(before|previously|until now|yet|ever)\b|\bnever\b/i;
 
 /**
@@ -505,7 +499,8 @@ export class SentenceReading {
     const known = (this.reportingM ??= []);
     if (known[i] === undefined) {
       const d = this.dates[i];
-      known[i] = REPORTING.test(this.sentence.slice(Math.max(0, d.start - 60), d.start));
+      // A reporting word with the date attached to it: "said on Friday", "a statement on the leader's website on Friday".
+      known[i] = endsWithReportingTie(this.sentence.slice(Math.max(0, d.start - 60), d.start));
     }
     return known[i]!;
   }
@@ -520,23 +515,25 @@ function isLetterAt(s: string, i: number): boolean {
 }
 
 function roleOf(sentence: string, hits: EntityHit[], index: FactIndex): Claim['role'] {
-  for (const [title, re] of ROLE_PATTERNS) {
+  // Read at a title found by indexOf, so a sentence pays only for the titles it holds: the word before it and the
+  // capitalised name after it.
+  for (const title of ROLE_TITLES) {
     const at = sentence.indexOf(title);
     if (at < 0) continue;
-    // Back to the start of the word before the title, then a sticky match from there.
+    // Back to the start of the word before the title, then the phrase from there.
     let w = at - 1;
     while (w > 0 && sentence[w - 1] === ' ') w--;
     while (w > 0 && isLetterAt(sentence, w - 1)) w--;
-    re.lastIndex = w;
-    const m = re.exec(sentence);
-    if (!m || m.index + m[1].length + 1 > at + 1) continue;
-    const country = index.countryByDemonym(m[1]);
+    if (w < 0) w = 0; // a title at the very start
+    const m = rolePhraseAt(sentence, w, title);
+    if (!m || w + m.word.length + 1 > at + 1) continue;
+    const country = index.countryByDemonym(m.word);
     if (!country) continue;
     // "Former Russian President Dmitry Medvedev" names someone else's time in office.
-    if (/\b(?:former|ex-?|then|late|future|acting|interim|deputy|vice|previous|past|next|incoming|outgoing)[\s-]+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) return undefined;
-    const nameStart = m.index + m[0].length - m[2].length;
-    const person = hits.find((h) => h.kind === 'person' && h.start >= nameStart && h.start < nameStart + m[2].length);
-    return { country: country.id, title, name: { start: nameStart, end: nameStart + m[2].length, text: m[2] }, ...(person ? { person: person.id } : {}) };
+    if (/\b(?:former|ex-?|then|late|future|acting|interim|deputy|vice|previous|past|next|incoming|outgoing)[\s-]+$/i.test(sentence.slice(Math.max(0, w - 12), w))) return undefined;
+    const { nameStart, name } = m;
+    const person = hits.find((h) => h.kind === 'person' && h.start >= nameStart && h.start < nameStart + name.length);
+    return { country: country.id, title, name: { start: nameStart, end: nameStart + name.length, text: name }, ...(person ? { person: person.id } : {}) };
   }
   return undefined;
 }
