@@ -231,14 +231,17 @@ export function normalizeReferenceLabel(label: string): string {
 export function blockTokens(lines: LineIndex, fromLine: number, toLine: number, fmLines: number): { tokens: Token[]; references: Record<string, unknown> | undefined } {
   const doc = lines.text;
   const endOffset = toLine >= lines.lineCount ? doc.length : lines.starts[toLine];
-  // markdown-it sees the front matter as blank lines, so its line numbers stay the document's.
+  // markdown-it sees the front matter as blank lines, so its line numbers stay the document's. Blank lines in front
+  // produce no token: the text after the front matter, its tokens moved down by its lines, is the same parse, without
+  // the copy of the whole text that prepending the lines made.
   let src: string;
+  let shift = 0;
   if (fromLine > 0) src = doc.slice(lines.starts[fromLine], endOffset);
-  else {
-    if (fmLines > 0) src = '\n'.repeat(fmLines) + doc.slice(lines.starts[Math.min(fmLines, lines.lineCount - 1)], endOffset);
-    else src = doc.charCodeAt(0) === 0xfeff ? doc.slice(1, endOffset) : endOffset === doc.length ? doc : doc.slice(0, endOffset);
-    if (fmLines >= lines.lineCount) src = '\n'.repeat(fmLines);
-  }
+  else if (fmLines >= lines.lineCount) src = '\n'.repeat(fmLines);
+  else if (fmLines > 0) {
+    src = doc.slice(lines.starts[fmLines], endOffset);
+    shift = fmLines;
+  } else src = doc.charCodeAt(0) === 0xfeff ? doc.slice(1, endOffset) : endOffset === doc.length ? doc : doc.slice(0, endOffset);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const env: Record<string, any> = {};
   const m = md();
@@ -246,7 +249,21 @@ export function blockTokens(lines: LineIndex, fromLine: number, toLine: number, 
   // markdown-it's core runs two rules here: "normalize" (CR and NUL, copying the whole text twice) and "block". Without
   // a CR or a NUL there is nothing to normalise, and the block parser alone gives the same tokens.
   if (src.indexOf('\r') < 0 && src.indexOf('\0') < 0) m.block.parse(src, m, env, (tokens = []));
-  else tokens = m.parse(src, env);
+  else {
+    if (shift > 0) {
+      src = '\n'.repeat(shift) + src; // the full parse: its tokens nest, and lines in front keep all of them in place
+      shift = 0;
+    }
+    tokens = m.parse(src, env);
+  }
+  if (shift > 0) {
+    for (const t of tokens) {
+      if (t.map) {
+        t.map[0] += shift;
+        t.map[1] += shift;
+      }
+    }
+  }
   return { tokens, references: env.references as Record<string, unknown> | undefined };
 }
 
