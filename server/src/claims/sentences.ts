@@ -20,6 +20,9 @@ const isWhite = (c: string) => {
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']']);
 
+/** Where a sentence may end: . ! ?, a control character, a replacement character. */
+const BOUNDARY_CANDIDATE = /[\x00-\x1f.!?\ufffd]/g;
+
 export function splitSentences(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   const n = text.length;
@@ -28,7 +31,12 @@ export function splitSentences(text: string): SentenceSpan[] {
     const span = trim(text, from, to);
     if (span.end > span.start) out.push(span);
   };
-  for (let i = 0; i < n; i++) {
+  // The pattern finds the candidates, which the rules below decide on: it scans for them much faster than a loop over
+  // every character, and test() makes no match object.
+  const candidates = BOUNDARY_CANDIDATE;
+  candidates.lastIndex = 0;
+  while (candidates.test(text)) {
+    const i = candidates.lastIndex - 1;
     const code = text.charCodeAt(i);
     // Control characters and replacement characters are not prose: they separate sentences.
     if (code < 32 || code === 0xfffd) {
@@ -36,7 +44,6 @@ export function splitSentences(text: string): SentenceSpan[] {
       start = i + 1;
       continue;
     }
-    if (code !== 46 && code !== 33 && code !== 63) continue; // . ! ?
     // Take closing quotes and brackets with the sentence.
     let end = i + 1;
     while (end < n && CLOSERS.has(text[end])) end++;
