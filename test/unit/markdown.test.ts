@@ -401,6 +401,26 @@ describe('markdown: speed', () => {
     assert.ok(fast.parse('# x', {})[0] instanceof plain.parse('# x', {})[0].constructor);
   });
 
+  it("the fast line table is markdown-it's own, on random runs of spaces, tabs, line ends and text", () => {
+    const fast = new MarkdownIt();
+    installFastTokens(fast);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const State = (fast.block as any).State;
+    assert.notEqual(State, MarkdownIt.StateBlock, 'the fast state is installed');
+    const keys = ['bMarks', 'eMarks', 'tShift', 'sCount', 'bsCount', 'lineMax'] as const;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(' ', '  ', '\t', '\n', '\r', 'a', '# x', '-'), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const a: any = new MarkdownIt.StateBlock(text, fast, {}, []);
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const b: any = new State(text, fast, {}, []);
+        for (const k of keys) assert.deepEqual(b[k], a[k], `${k} of ${JSON.stringify(text)}`);
+      }),
+      { seed: 20231205, numRuns: 3000 },
+    );
+  });
+
   it('parses a 1 MB draft in well under 100 ms', () => {
     const draft = buildDraft({ bytes: 1_000_000 }).text;
     for (let i = 0; i < 3; i++) parseMarkdown(draft); // warm up
