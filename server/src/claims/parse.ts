@@ -52,7 +52,18 @@ export function copyContext(c: Context, people: string[]): Context {
 
 /** Everything in a context that can change how a sentence is read; two equal keys read alike. */
 export function contextKey(c: Context): string {
-  return (c.key ??= `${c.subject ?? ''}|${c.people.slice(-2).join(',')}|${c.country ?? ''}|${c.place ?? ''}|${seenKey(c.seen)}`);
+  return (c.key ??= internKey(`${c.subject ?? ''}|${c.people.slice(-2).join(',')}|${c.country ?? ''}|${c.place ?? ''}|${seenKey(c.seen)}`));
+}
+
+// One string for each key: equal keys are then the same string, compared at once, hashed once, and built flat (a
+// template literal makes a tree of string pieces, which a key kept but never hashed held on to, piece by piece).
+const keys = new Map<string, string>();
+function internKey(key: string): string {
+  const known = keys.get(key);
+  if (known !== undefined) return known;
+  if (keys.size >= 50_000) keys.clear();
+  keys.set(key, key);
+  return key;
 }
 
 // A seen set changes only when a name appears for the first time. Its part of a context's key is a short id for its
