@@ -167,4 +167,8 @@ function main(argv: string[]): number {
   return problems > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Exit once the report is out rather than when the event loop runs dry: a natural exit first tears down the heap,
+// which a 1 MB draft leaves at about 100 MB, for nothing. An empty write's callback comes when what was written
+// before it is flushed, so no output is cut short where pipes are asynchronous (Windows, macOS).
+const code = main(process.argv.slice(2));
+process.stderr.write('', () => process.stdout.write('', () => process.exit(code)));
