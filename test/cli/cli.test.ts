@@ -82,6 +82,15 @@ describe('cli', function () {
     assert.equal(JSON.parse(r.out).files[0].diagnostics[0].code, 'count-mismatch');
   });
 
+  it("V8's inlining off (the bin's default) or on (FACTCHECK_INLINING=1): the same report", () => {
+    const args = [CLI, '--format', 'json', 'drafts'];
+    const off = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
+    const on = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, FACTCHECK_INLINING: '1' } });
+    assert.equal(off.status, on.status);
+    assert.equal(off.stderr, '');
+    assert.deepEqual(JSON.parse(off.stdout), JSON.parse(on.stdout));
+  });
+
   describe('code cache', () => {
     const report = (cli: string, args: string[], cwd: string) => {
       const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FACTCHECK_CODE_CACHE: 'report' } });
