@@ -115,13 +115,11 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   const scratchWords = wordBuffer();
   const seedTexts = new Map<string, string[] | null>();
 
-  const locations = new Map<string, { uri: string; range: Range }>();
+  // By the dataset's own source objects: the same few back many diagnostics, check after check.
+  const locations = new WeakMap<Source, { uri: string; range: Range }>();
   const seedLocation = (s: Source): { uri: string; range: Range } => {
-    const key = `${s.seed}\u0000${s.line}\u0000${s.quote}`;
-    const known = locations.get(key);
-    if (known) return known;
-    const location = locate(s);
-    locations.set(key, location);
+    let location = locations.get(s);
+    if (!location) locations.set(s, (location = locate(s)));
     return location;
   };
   const locate = (s: Source): { uri: string; range: Range } => {
