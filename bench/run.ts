@@ -65,7 +65,7 @@ function editedText(d: Draft, k: number): string {
 }
 
 function measureInProcess(makeEngine: () => Engine, d: Draft): InProcess {
-  const fullReps = d.bytes > 500_000 ? (QUICK ? 2 : 4) : QUICK ? 5 : 12;
+  const fullReps = d.bytes > 500_000 ? (QUICK ? 2 : 10) : QUICK ? 5 : 12;
   const full: number[] = [];
   let first: ReturnType<Engine['check']> | undefined;
   let engine = makeEngine();
