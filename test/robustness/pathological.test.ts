@@ -59,7 +59,7 @@ describe('robustness: pathological drafts', function () {
     await checkWithin(text, 2500, '5 MB word');
   });
 
-  it('100,000 headings, then the claim, in ≤ 2 s', async () => {
+  it('100,000 headings, then the claim, in ≤ 4 s (about 0.6 s here)', async () => {
     const parts: string[] = [];
     for (let i = 0; i < 100_000; i++) parts.push(`# Heading ${i}`);
     parts.push('', CLAIM, '');
