@@ -228,17 +228,17 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       // Whether it can hold a claim and whether its reading depends on the context: both follow from the text alone,
       // and a draft repeats sentences.
       const hash = sentenceHash(words, from, to, text.length);
-      let entry = sentenceTable.get(hash, text);
+      let sentence = sentenceTable.get(hash, text);
       // The sentence's names in sentence offsets, made once and only to read a sentence not read before.
       let hits: EntityHit[] | undefined;
-      if (!entry) {
+      if (!sentence) {
         const cues = claimCues(words, from, to);
         hits = sentenceHits(allHits, hitFrom, hitTo, s.start);
         const may = mayHoldClaim(text, hits, cues);
-        entry = { text, hash, mayHoldClaim: may, readsContext: may && readsContext(text, hits), cues, ref: undefined, reading: undefined, plain: [undefined, undefined], byContext: [undefined, undefined] };
-        sentenceTable.add(entry);
+        sentence = { text, hash, mayHoldClaim: may, readsContext: may && readsContext(text, hits), cues, ref: undefined, reading: undefined, plain: [undefined, undefined], byContext: [undefined, undefined] };
+        sentenceTable.add(sentence);
       }
-      if (!entry.mayHoldClaim) {
+      if (!sentence.mayHoldClaim) {
         sentences.push({ start: s.start, end: s.end, judged: undefined, verdict: undefined, finding: undefined, hitFrom, hitTo, dates: NO_DATES });
         advanceContextByNames(ctx, allHits, index, hitFrom, hitTo);
         continue;
@@ -247,24 +247,24 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       // Rows and list items may leave the subject to the draft: "| Beijing (state visit) | late February 2023 |".
       const implicitSubject = seg.kind === 'tableRow' || seg.kind === 'listItem';
       const mode = implicitSubject ? 1 : 0;
-      if (entry.ref !== ref) {
+      if (sentence.ref !== ref) {
         // What the words say depends on the reference date ("last year"): read again for another one.
-        entry.ref = ref;
-        entry.reading = undefined;
-        entry.plain = [undefined, undefined];
-        entry.byContext = [undefined, undefined];
+        sentence.ref = ref;
+        sentence.reading = undefined;
+        sentence.plain = [undefined, undefined];
+        sentence.byContext = [undefined, undefined];
       }
-      const ctxKey = entry.readsContext ? contextKey(ctx) : undefined;
-      let known = ctxKey === undefined ? entry.plain[mode] : entry.byContext[mode]?.get(ctxKey);
+      const ctxKey = sentence.readsContext ? contextKey(ctx) : undefined;
+      let known = ctxKey === undefined ? sentence.plain[mode] : sentence.byContext[mode]?.get(ctxKey);
       if (!known) {
         if (judgements >= CACHE_LIMIT) {
           sentenceTable.clear();
           judgements = 0;
         }
-        entry.reading ??= new SentenceReading(text, hits ?? sentenceHits(allHits, hitFrom, hitTo, s.start), ref, index, entry.cues);
-        known = judgeSentence(entry.reading, ctx, ref, implicitSubject);
-        if (ctxKey === undefined) entry.plain[mode] = known;
-        else (entry.byContext[mode] ??= new Map()).set(ctxKey, known);
+        sentence.reading ??= new SentenceReading(text, hits ?? sentenceHits(allHits, hitFrom, hitTo, s.start), ref, index, sentence.cues);
+        known = judgeSentence(sentence.reading, ctx, ref, implicitSubject);
+        if (ctxKey === undefined) sentence.plain[mode] = known;
+        else (sentence.byContext[mode] ??= new Map()).set(ctxKey, known);
         judgements++;
       }
       sentences.push({ start: s.start, end: s.end, judged: known, verdict: known.verdict, finding: known.finding, hitFrom, hitTo, dates: known.dates });

@@ -1,5 +1,5 @@
-// Character classes of JavaScript's Unicode-aware patterns, one code point at a time, for the few patterns written out
-// by hand (./role.ts, ./reporting.ts): a pattern over \p{L} costs milliseconds to compile, in every new process.
+// Character classes of JavaScript's Unicode-aware patterns, one code point (or code unit) at a time, for what is read
+// by hand (./role.ts, ./reporting.ts, the role lookup in ./parse.ts): a pattern over \p{L} costs milliseconds to compile, in every new process.
 // ASCII goes by its code; beyond it, a pattern over one class answers (those compile fast).
 
 const UPPER = /^\p{Lu}$/u;
@@ -47,4 +47,11 @@ export function isLower(cp: number): boolean {
 export function isLetterOrApostrophe(cp: number): boolean {
   if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) || cp === 39;
   return cp === 0x2019 || LETTER.test(String.fromCodePoint(cp));
+}
+
+/** Whether the code unit at i is a letter (\p{L}; a surrogate alone is none). */
+export function isLetterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(s[i]);
 }

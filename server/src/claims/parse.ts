@@ -2,12 +2,13 @@
 // Only sentences that name a known person, place or event get here; everything is read from word patterns
 // around those names, never from whole sentences.
 
-import { wordBuffer, wordIs, wordText, wordsOf, type EntityHit, type FactIndex, type Words } from '../facts/index';
+import { WordMap, wordBuffer, wordText, wordsOf, type EntityHit, type FactIndex, type Words } from '../facts/index';
 import { DATE_CUE, findDates, tenseOf, type DateExpr } from '../dates/expressions';
 import { CARDINAL_PATTERN, ORDINAL_PATTERN, ORDINAL_WORDS, cardinalValue, ordinalValue } from './numbers';
 import type { Action, Claim, Span } from './types';
 import { unique } from '../lists';
 import { endsWithReportingTie } from './reporting';
+import { isLetterAt } from './chars';
 import { rolePhraseAt } from './role';
 
 /** What earlier sentences of the draft established, for "he", "the two leaders" and "the country". */
@@ -112,29 +113,16 @@ export function claimCues(words: Words, from: number, to: number): number {
   return flags;
 }
 
-// Cue bits of the words met so far, probed by the hash the word scan worked out: a word met before is compared in
-// place, not cut out of its text and hashed again. Half full at most; past that, words go by cueOf's map.
-const CUE_SLOTS = 1 << 14;
-const cueSlotWords: (string | undefined)[] = new Array(CUE_SLOTS).fill(undefined);
-const cueSlotFlags = new Int32Array(CUE_SLOTS);
-let cueSlotsUsed = 0;
+// Cue bits of the words met so far, found by the hash the word scan worked out: a word met before is compared in
+// place, not cut out of its text and hashed again. Past its capacity, words go by cueOf's map.
+const cueWordBits = new WordMap<number>(1 << 13);
 function cueAt(words: Words, i: number): number {
-  const mask = CUE_SLOTS - 1;
-  for (let p = words.hash[i] & mask, probes = 0; probes < 8; p = (p + 1) & mask, probes++) {
-    const known = cueSlotWords[p];
-    if (known === undefined) {
-      const t = wordText(words, i);
-      const f = cueOf(t);
-      if (cueSlotsUsed < CUE_SLOTS / 2) {
-        cueSlotWords[p] = t;
-        cueSlotFlags[p] = f;
-        cueSlotsUsed++;
-      }
-      return f;
-    }
-    if (wordIs(words, i, known)) return cueSlotFlags[p];
+  let f = cueWordBits.get(words, i);
+  if (f === undefined) {
+    const t = wordText(words, i);
+    cueWordBits.add(t, (f = cueOf(t)));
   }
-  return cueOf(wordText(words, i));
+  return f;
 }
 
 /** The cue bits of a sentence, from its words. One word buffer for every call: typed arrays are costly to allocate. */
@@ -518,13 +506,6 @@ export class SentenceReading {
 }
 
 /** A role stated before a name: "<Demonym> <Title> <Name Name>" ("Iranian President Ebrahim Raisi"). */
-/** Whether the code unit at i is a letter: by code for ASCII, by its Unicode category otherwise. */
-function isLetterAt(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return /\p{L}/u.test(s[i]);
-}
-
 function roleOf(sentence: string, hits: EntityHit[], index: FactIndex): Claim['role'] {
   // Read at a title found by indexOf, so a sentence pays only for the titles it holds: the word before it and the
   // capitalised name after it.

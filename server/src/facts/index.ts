@@ -103,6 +103,44 @@ export class WordSet {
 }
 
 /**
+ * Values by lower-case word, found for word i of a scanned text by the hash the scan worked out and compared in place:
+ * no string is cut out to look a word up. Open addressing over at least twice `capacity` slots; it takes no more
+ * than `capacity` words.
+ */
+export class WordMap<V> {
+  private readonly slots: Int32Array;
+  private readonly words: string[] = [];
+  private readonly values: V[] = [];
+  constructor(private readonly capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+  }
+
+  /** The value of word i of `w`, or undefined. */
+  get(w: Words, i: number): V | undefined {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let p = w.hash[i] & mask; slots[p] >= 0; p = (p + 1) & mask) {
+      if (wordIs(w, i, this.words[slots[p]])) return this.values[slots[p]];
+    }
+    return undefined;
+  }
+
+  /** Adds `word` (lower-case, not yet in the map) with its value; does nothing once the map holds `capacity` words. */
+  add(word: string, value: V): void {
+    if (this.words.length >= this.capacity) return;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let p = hashWord(word) & mask;
+    while (slots[p] >= 0) p = (p + 1) & mask;
+    slots[p] = this.words.length;
+    this.words.push(word);
+    this.values.push(value);
+  }
+}
+
+/**
  * An empty word buffer to pass to wordsOf again and again: a check scans thousands of blocks, and typed arrays are
  * costly to allocate. Its contents are only valid until the next wordsOf into it.
  */
@@ -184,13 +222,8 @@ export class FactIndex {
   readonly events = new Map<string, FactEvent>();
   /** First token of an alias → the aliases that start with it, longest first. */
   private readonly aliases = new Map<string, AliasEntry[]>();
-  /**
-   * The same first tokens in an open-addressing table by hashWord: slot → index into firstTokens and firstAliases,
-   * -1 for an empty slot. A word is looked up by the hash its scan worked out, with no string cut out.
-   */
-  private slots = new Int32Array(1).fill(-1);
-  private readonly firstTokens: string[] = [];
-  private readonly firstAliases: AliasEntry[][] = [];
+  /** The same, looked up by a scanned word in place. */
+  private readonly byFirstToken: WordMap<AliasEntry[]>;
   private readonly eventsByPerson = new Map<string, FactEvent[]>();
   /** Events whose actors include a member of the group, by group id. */
   private readonly eventsByGroup = new Map<string, FactEvent[]>();
@@ -247,7 +280,8 @@ export class FactIndex {
       }
     }
     for (const list of this.aliases.values()) if (list.length > 1) list.sort((a, b) => b.tokens.length - a.tokens.length);
-    this.buildFirstTokenTable();
+    this.byFirstToken = new WordMap(2 * this.aliases.size);
+    for (const [token, list] of this.aliases) this.byFirstToken.add(token, list);
     for (const c of dataset.coverage) {
       push(this.coverageByParty, `${c.type}|${c.subject}`, c);
       if (c.with) push(this.coverageByParty, `${c.type}|${c.with}`, c);
@@ -262,30 +296,6 @@ export class FactIndex {
     list.push({ kind, id, tokens, hashes: tokens.map(hashWord), caseSensitive, epithet });
   }
 
-  private buildFirstTokenTable(): void {
-    let size = 16;
-    while (size < this.aliases.size * 4) size *= 2;
-    const slots = new Int32Array(size).fill(-1);
-    for (const [token, list] of this.aliases) {
-      let p = hashWord(token) & (size - 1);
-      while (slots[p] >= 0) p = (p + 1) & (size - 1);
-      slots[p] = this.firstTokens.length;
-      this.firstTokens.push(token);
-      this.firstAliases.push(list);
-    }
-    this.slots = slots;
-  }
-
-  /** The aliases whose first token is word i of `words`, or undefined. */
-  private aliasesAt(words: Words, i: number): AliasEntry[] | undefined {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    for (let p = words.hash[i] & mask; slots[p] >= 0; p = (p + 1) & mask) {
-      if (wordIs(words, i, this.firstTokens[slots[p]])) return this.firstAliases[slots[p]];
-    }
-    return undefined;
-  }
-
   /**
    * Every alias occurrence in the text, longest match first, non-overlapping. Linear in the text: one pass over its
    * words with a table probe each, whatever the size of the dataset.
@@ -294,7 +304,7 @@ export class FactIndex {
     const hits: EntityHit[] = [];
     const { start, end, hash } = words;
     for (let i = 0; i < words.length; i++) {
-      const cands = this.aliasesAt(words, i);
+      const cands = this.byFirstToken.get(words, i);
       if (!cands) continue;
       for (const c of cands) {
         if (i + c.tokens.length > words.length) continue;
