@@ -210,10 +210,11 @@ function regexWords(text: string, out: Words): void {
   }
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+/** Appends `value` to the list of `key`; `once`: not when it is already the list's last item. */
+function push<T>(map: Map<string, T[]>, key: string, value: T, once = false): void {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  if (!list) map.set(key, [value]);
+  else if (!once || list[list.length - 1] !== value) list.push(value);
 }
 
 export class FactIndex {
@@ -255,11 +256,20 @@ export class FactIndex {
       for (const a of p.aliases) this.addAlias(a, 'place', p.id, !a.startsWith('the '), false);
       if (p.kind === 'country' && p.demonyms) for (const d of p.demonyms) this.byDemonym.set(d, p);
     }
+    // The few people in groups, apart: an actor's groups are then looked up in a table of a handful, not of everyone.
+    const groupsOf = new Map<string, string[]>();
+    for (const p of dataset.people) if (p.groups && p.groups.length > 0) groupsOf.set(p.id, p.groups);
     for (const e of dataset.events) {
       this.events.set(e.id, e);
-      // Actors, then the others, each person once.
+      // Actors, then the others, each person once; and the groups of its actors, each group once.
       const { actors } = e;
-      for (let i = 0; i < actors.length; i++) if (actors.indexOf(actors[i]) === i) push(this.eventsByPerson, actors[i], e);
+      for (let i = 0; i < actors.length; i++) {
+        const a = actors[i];
+        if (i > 0 && actors.indexOf(a) !== i) continue;
+        push(this.eventsByPerson, a, e);
+        const groups = groupsOf.size > 0 ? groupsOf.get(a) : undefined;
+        if (groups) for (const g of groups) push(this.eventsByGroup, g, e, true);
+      }
       if (e.with) {
         const w = e.with;
         for (let i = 0; i < w.length; i++) if (!actors.includes(w[i]) && w.indexOf(w[i]) === i) push(this.eventsByPerson, w[i], e);
@@ -267,16 +277,6 @@ export class FactIndex {
       if (e.type === 'event' && e.keywords) {
         this.namedEvents.push(e);
         for (const k of e.keywords) this.addAlias(k, 'event', e.id, false, false);
-      }
-      // The groups of its actors (all people are known by now), each group once.
-      for (const a of actors) {
-        const groups = this.people.get(a)?.groups;
-        if (!groups) continue;
-        for (const g of groups) {
-          const list = this.eventsByGroup.get(g);
-          if (!list) this.eventsByGroup.set(g, [e]);
-          else if (list[list.length - 1] !== e) list.push(e);
-        }
       }
     }
     for (const list of this.aliases.values()) if (list.length > 1) list.sort((a, b) => b.tokens.length - a.tokens.length);
