@@ -13,7 +13,10 @@ const only = (args.find((a) => a.startsWith('--only=')) ?? '').slice('--only='.l
 /** @type {Record<string, import('esbuild').BuildOptions>} */
 const targets = {
   client: { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  server: { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The server's entry is a small loader too: it runs the server bundle with its code cache (server/src/bin/server.ts).
+  server: { entryPoints: ['server/src/bin/server.ts'], outfile: 'dist/server.js' },
+  serverMain: { entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js' },
+  serverCache: { entryPoints: ['scripts/write-server-cache.ts'], outfile: 'dist/write-server-cache.js' },
   // The bin is a small loader that runs the CLI bundle with its code cache (server/src/bin/factcheck.ts).
   cli: { entryPoints: ['server/src/bin/factcheck.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   cliMain: { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-main.js' },
@@ -65,5 +68,10 @@ if (watch) {
     const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).map((f) => join('seeds', f));
     const r = spawnSync(process.execPath, ['dist/cli.js', ...seeds], { env: { ...process.env, FACTCHECK_CODE_CACHE: 'write' }, encoding: 'utf8' });
     if (r.status !== 0 && r.status !== 1) console.warn(`no code cache for the CLI (exit ${r.status}): ${r.stderr}`);
+  }
+  // The server's, after a session that checks the sample draft (scripts/write-server-cache.ts).
+  if (chosen.some(([name]) => name === 'serverMain') && existsSync('dist/server.js') && existsSync('dist/write-server-cache.js')) {
+    const r = spawnSync(process.execPath, ['dist/write-server-cache.js'], { stdio: 'inherit' });
+    if (r.status !== 0) console.warn(`no code cache for the server (exit ${r.status})`);
   }
 }

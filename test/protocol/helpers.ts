@@ -50,6 +50,7 @@ import {
   DiagnosticRefreshRequest,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/launch';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER = process.env.FACTCHECK_SERVER ? path.resolve(process.env.FACTCHECK_SERVER) : path.join(ROOT, 'dist', 'server.js');
@@ -66,6 +67,8 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   workspaceFolders?: string[];
   env?: NodeJS.ProcessEnv;
+  /** Another copy of the server's entry point (default SERVER). */
+  server?: string;
 }
 
 export class Server {
@@ -253,8 +256,10 @@ export function capabilities(pull: boolean): ClientCapabilities {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<Server> {
-  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], {
+  const entry = options.server ?? SERVER;
+  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
+  // With the Node flags editors start it with (the VS Code client, the README's snippets).
+  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...(options.env ?? {}) },
   });
