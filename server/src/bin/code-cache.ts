@@ -38,13 +38,13 @@ export function runBundle(main: string, cacheFile: string, parent: Module, after
     }
   }
   // V8 checks a cache against the source's length only: the cache starts with the SHA-1 of the source it was made
-  // from. Without a cache there is nothing to compare, and the hash is not worked out.
-  const digest = () => createHash('sha1').update(source).digest();
+  // from. Without a cache there is nothing to compare, and the hash is not worked out. (Only the hash is kept for
+  // writing: a closure over the source would keep a second copy of the bundle's text alive in a long-lived server.)
+  const digest = file || writing ? createHash('sha1').update(source).digest() : undefined;
   let cachedData: Buffer | undefined;
   let state: CacheState = 'missing';
-  if (file) {
-    const d = digest();
-    if (file.subarray(0, d.length).equals(d)) cachedData = file.subarray(d.length);
+  if (file && digest) {
+    if (file.subarray(0, digest.length).equals(digest)) cachedData = file.subarray(digest.length);
     else state = 'stale';
   }
   const script = new vm.Script(Module.wrap(source), { filename: main, cachedData });
@@ -59,6 +59,6 @@ export function runBundle(main: string, cacheFile: string, parent: Module, after
   run.call(mod.exports, mod.exports, require, mod, main, dir);
   return {
     state,
-    writeCache: () => fs.writeFileSync(cacheFile, Buffer.concat([digest(), script.createCachedData()])),
+    writeCache: () => fs.writeFileSync(cacheFile, Buffer.concat([digest!, script.createCachedData()])),
   };
 }
