@@ -1,4 +1,5 @@
-// A minimal editor-like LSP client over the real protocol library, for the benchmark: spawns the BUILT server
+// A minimal editor-like LSP client over the real protocol library, for the benchmark and the build's session for the
+// server's code cache (scripts/write-server-cache.ts): spawns the BUILT server
 // (`node dist/server.js --stdio`), opens documents, edits them incrementally, and waits for diagnostics by
 // pull (`textDocument/diagnostic`, when the server offers it) or by push (`publishDiagnostics` for the version).
 
@@ -40,9 +41,12 @@ export class BenchClient {
   private versions = new Map<string, number>();
   stderr = '';
 
-  constructor(options: { dataDir?: string; execArgv?: string[] } = {}) {
+  constructor(options: { dataDir?: string; execArgv?: string[]; env?: NodeJS.ProcessEnv } = {}) {
     // Started as the VS Code client starts it, unless a run asks otherwise.
-    this.proc = spawn(process.execPath, [...(options.execArgv ?? SERVER_NODE_FLAGS), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...(options.execArgv ?? SERVER_NODE_FLAGS), SERVER_JS, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     this.proc.stderr!.on('data', (b) => { this.stderr += b; if (this.stderr.length > 20000) this.stderr = this.stderr.slice(-10000); });
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
@@ -136,7 +140,8 @@ export class BenchClient {
       await Promise.race([this.conn.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 1000))]);
       await this.conn.sendNotification(ExitNotification.type);
     } catch { /* already gone */ }
-    await new Promise((r) => setTimeout(r, 50));
+    // The server exits on `exit` (and may write its code cache as it does): give it a moment before it is killed.
+    if (this.proc.exitCode === null) await Promise.race([new Promise((r) => this.proc.once('exit', r)), new Promise((r) => setTimeout(r, 1000))]);
     this.conn.dispose();
     if (this.proc.exitCode === null) this.proc.kill();
   }

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { cacheCases, installCache } from '../support/code-cache';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -108,16 +109,8 @@ describe('cli', function () {
       for (const f of ['cli.js', 'cli-main.js']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(bin, f));
       const args = ['--format', 'json', '--data', path.join(ROOT, 'data'), 'drafts'];
       const cache = path.join(bin, 'cli-main.cache');
-      const real = fs.readFileSync(path.join(ROOT, 'dist', 'cli-main.cache'));
-      const cases: [string, Buffer | null][] = [
-        ['missing', null],
-        ['stale', Buffer.concat([Buffer.alloc(20, 7), real.subarray(20)])],
-        ['rejected', Buffer.concat([real.subarray(0, 20), Buffer.from('not a V8 code cache')])],
-        ['used', real],
-      ];
-      for (const [state, bytes] of cases) {
-        fs.rmSync(cache, { force: true });
-        if (bytes) fs.writeFileSync(cache, bytes);
+      for (const [state, bytes] of cacheCases(fs.readFileSync(path.join(ROOT, 'dist', 'cli-main.cache')))) {
+        installCache(cache, bytes);
         const r = report(path.join(bin, 'cli.js'), args, dir);
         assert.equal(r.state, state);
         assert.equal(r.code, expected.code, state);

@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DATA_DIR, DRAFT, ROOT, SEEDS_DIR, startServer, tmpDir, uriOf, type Server } from './helpers';
+import { cacheCases, installCache } from '../support/code-cache';
 
 describe('protocol: the server code cache', function () {
   this.timeout(30000);
@@ -42,16 +43,8 @@ describe('protocol: the server code cache', function () {
     fs.mkdirSync(bin, { recursive: true });
     for (const f of ['server.js', 'server-main.js']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(bin, f));
     const cache = path.join(bin, 'server.cache');
-    const real = fs.readFileSync(path.join(ROOT, 'dist', 'server.cache'));
-    const cases: [string, Buffer | null][] = [
-      ['missing', null],
-      ['stale', Buffer.concat([Buffer.alloc(20, 7), real.subarray(20)])],
-      ['rejected', Buffer.concat([real.subarray(0, 20), Buffer.from('not a V8 code cache')])],
-      ['used', real],
-    ];
-    for (const [state, bytes] of cases) {
-      fs.rmSync(cache, { force: true });
-      if (bytes) fs.writeFileSync(cache, bytes);
+    for (const [state, bytes] of cacheCases(fs.readFileSync(path.join(ROOT, 'dist', 'server.cache')))) {
+      installCache(cache, bytes);
       const r = await diagnosticsWith({ server: path.join(bin, 'server.js') });
       assert.equal(r.state, state);
       assert.deepEqual(r.messages, expected.messages, state);
