@@ -26,7 +26,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from './drafts';
-import { SERVER_NODE_FLAGS } from '../server/src/lsp/launch';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../server/src/lsp/launch';
 
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
 
@@ -45,7 +45,7 @@ export class BenchClient {
     // Started as the VS Code client starts it, unless a run asks otherwise.
     this.proc = spawn(process.execPath, [...(options.execArgv ?? SERVER_NODE_FLAGS), SERVER_JS, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, ...options.env },
+      env: { ...process.env, ...SERVER_ENV, ...options.env },
     });
     this.proc.stderr!.on('data', (b) => { this.stderr += b; if (this.stderr.length > 20000) this.stderr = this.stderr.slice(-10000); });
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));

@@ -45,7 +45,8 @@ function log(message: string): void {
   process.stderr.write(`      [e2e] ${message}\n`);
 }
 
-/** The .vsix to test: $FACTCHECK_VSIX, or factcheck.vsix at the project root, packaged now if missing. */
+/** The .vsix to test: $FACTCHECK_VSIX, or factcheck.vsix at the project root, packaged now if missing or older than
+ * the build (a stale package would test yesterday's client). */
 export function ensureVsix(): string {
   const given = process.env.FACTCHECK_VSIX;
   if (given) {
@@ -53,8 +54,11 @@ export function ensureVsix(): string {
     return path.resolve(given);
   }
   const vsix = path.join(ROOT, 'factcheck.vsix');
-  if (!fs.existsSync(vsix)) {
-    log('factcheck.vsix missing: running npm run package');
+  const dist = path.join(ROOT, 'dist');
+  const built = fs.existsSync(dist) ? Math.max(...fs.readdirSync(dist).map((f) => fs.statSync(path.join(dist, f)).mtimeMs)) : 0;
+  const packaged = fs.existsSync(vsix) ? fs.statSync(vsix).mtimeMs : -1;
+  if (packaged < built) {
+    log(`factcheck.vsix ${packaged < 0 ? 'missing' : 'older than dist/'}: running npm run package`);
     execFileSync('npm', ['run', 'package'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
     if (!fs.existsSync(vsix)) throw new Error('npm run package did not produce factcheck.vsix');
   }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { RESULTS, start, type Session } from './harness';
 import { RIGHT_DRAFT, WRONG_DRAFT } from './drafts';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/src/lsp/launch';
 
 const WRONG = WRONG_DRAFT;
 const RIGHT = RIGHT_DRAFT;
@@ -390,5 +391,15 @@ describe('VS Code (code-server) with the packaged extension', function () {
         `new warning ${editMs} ms after an edit; second kill: restarted in ${second.ms} ms (pid ${second.pid}), squiggle back after ${secondSquiggleMs} ms, Problems after ${secondBackMs} ms; ` +
         `notification: "${notification}"; other notifications: ${JSON.stringify(toasts.filter((t) => !CRASHED.test(t)))}\n`,
     );
+  });
+
+  it('7. the server the client started (and restarted) runs with the Node flags and environment of launch.ts', () => {
+    const running = serverPids(session!.extensionsDir);
+    assert.equal(running.length, 1, `expected one language server, found pids ${JSON.stringify(running)}`);
+    const [pid] = running;
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    for (const flag of SERVER_NODE_FLAGS) assert.ok(args.includes(flag), `flag ${flag} missing from ${JSON.stringify(args)}`);
+    const env = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    for (const [name, value] of Object.entries(SERVER_ENV)) assert.ok(env.includes(`${name}=${value}`), `${name}=${value} missing from the server's environment`);
   });
 });

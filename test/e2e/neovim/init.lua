@@ -10,6 +10,12 @@ local result_file = assert(os.getenv('FACTCHECK_NVIM_RESULT'), 'FACTCHECK_NVIM_R
 local node = os.getenv('FACTCHECK_NODE') or 'node'
 -- The Node flags the README gives for other editors, space-separated.
 local node_flags = vim.split(os.getenv('FACTCHECK_NODE_FLAGS') or '', ' ', { trimempty = true })
+-- And the environment it gives, NAME=VALUE space-separated.
+local node_env = {}
+for _, pair in ipairs(vim.split(os.getenv('FACTCHECK_NODE_ENV') or '', ' ', { trimempty = true })) do
+  local name, value = pair:match('^([^=]+)=(.*)$')
+  if name then node_env[name] = value end
+end
 
 local out = { nvim = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor), log = {} }
 
@@ -60,6 +66,7 @@ local function main()
   local client_id = vim.lsp.start_client({
     name = 'factcheck',
     cmd = vim.list_extend(vim.list_extend({ node }, node_flags), { server, '--stdio' }),
+    cmd_env = node_env,
     root_dir = vim.fn.fnamemodify(draft, ':p:h'),
     on_exit = function(code, signal)
       exited = true

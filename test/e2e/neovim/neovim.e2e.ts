@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { WRONG_DRAFT } from '../drafts';
-import { SERVER_NODE_FLAGS } from '../../../server/src/lsp/launch';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../../server/src/lsp/launch';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -40,7 +40,7 @@ function runNvim(draft: string, resultFile: string, timeoutMs: number): Promise<
   return new Promise((resolve, reject) => {
     const child = spawn(NVIM, ['--headless', '--clean', '-u', path.join(__dirname, 'init.lua')], {
       cwd: path.dirname(draft),
-      env: { ...process.env, FACTCHECK_SERVER: SERVER, FACTCHECK_DRAFT: draft, FACTCHECK_NVIM_RESULT: resultFile, FACTCHECK_NODE: process.execPath, FACTCHECK_NODE_FLAGS: SERVER_NODE_FLAGS.join(' ') },
+      env: { ...process.env, FACTCHECK_SERVER: SERVER, FACTCHECK_DRAFT: draft, FACTCHECK_NVIM_RESULT: resultFile, FACTCHECK_NODE: process.execPath, FACTCHECK_NODE_FLAGS: SERVER_NODE_FLAGS.join(' '), FACTCHECK_NODE_ENV: Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`).join(' ') },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // its own process group, so the server it started goes too
     });
