@@ -9,6 +9,8 @@ import Ajv from 'ajv';
 import { buildDataset } from '../../server/src/facts/build';
 import { datasetJson } from '../../server/src/facts/json';
 import { loadDataset, DatasetError } from '../../server/src/engine';
+import { referenceProblems } from '../../server/src/facts/references';
+import { FactIndex } from '../../server/src/facts/index';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const facts = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'facts.json'), 'utf8'));
@@ -89,6 +91,33 @@ describe('dataset', () => {
       d.events[0].sources[0].quote += ' (edited)';
       write(JSON.stringify(d));
       expectError('/events/0/sources/0/quote');
+    });
+  });
+
+  describe('references', () => {
+    it('an id defined twice is a duplicate, within events and across kinds, in list order', () => {
+      const d = structuredClone(facts);
+      d.events[1].id = d.events[0].id;
+      d.events[2].id = d.people[0].id;
+      d.coverage[0].id = d.events[3].id;
+      const problems = referenceProblems(d);
+      // The renamed events' old ids are now unknown to the coverage that lists them; duplicates come last.
+      assert.deepEqual(problems.filter((p) => p.startsWith('duplicate')), [`duplicate id "${facts.events[0].id}"`, `duplicate id "${facts.people[0].id}"`, `duplicate id "${facts.events[3].id}"`]);
+      assert.ok(problems.slice(0, problems.length - 3).every((p) => /unknown event/.test(p)), problems.join('\n'));
+    });
+    it('a coverage member that is no event is unknown, even when it is a person', () => {
+      const d = structuredClone(facts);
+      d.coverage[0].members[0] = d.people[0].id;
+      assert.deepEqual(referenceProblems(d), [`coverage ${facts.coverage[0].id}: unknown event "${facts.people[0].id}"`]);
+    });
+    it('the index of a loaded dataset knows every event by id, and so does the index of one built in memory', () => {
+      const loaded = loadDataset(path.join(ROOT, 'data'), path.join(ROOT, 'seeds'));
+      const inMemory = structuredClone(facts);
+      for (const d of [loaded, inMemory]) {
+        const index = new FactIndex(d);
+        assert.equal(index.events.size, facts.events.length);
+        for (const e of d.events) assert.equal(index.events.get(e.id), e);
+      }
     });
   });
 });

@@ -2,6 +2,7 @@
 // in prose, place containment, and the events and coverage a claim can be judged against.
 
 import type { Coverage, Dataset, FactEvent, Person, Place } from './types';
+import { takeEventsById } from './references';
 
 export type EntityKind = 'person' | 'place' | 'event';
 
@@ -220,7 +221,7 @@ function push<T>(map: Map<string, T[]>, key: string, value: T, once = false): vo
 export class FactIndex {
   readonly people = new Map<string, Person>();
   readonly places = new Map<string, Place>();
-  readonly events = new Map<string, FactEvent>();
+  readonly events: Map<string, FactEvent>;
   /** First token of an alias → the aliases that start with it, longest first. */
   private readonly aliases = new Map<string, AliasEntry[]>();
   /** The same, looked up by a scanned word in place. */
@@ -237,6 +238,9 @@ export class FactIndex {
   private readonly namedEvents: FactEvent[] = [];
 
   constructor(readonly dataset: Dataset) {
+    // The loader's reference check has built the events by id already, unless the dataset did not come from it.
+    const loaded = takeEventsById(dataset);
+    this.events = loaded ?? new Map();
     // Plain loops: no spread, Set or closure per fact, and each list walked once where the order allows.
     for (const p of dataset.people) {
       this.people.set(p.id, p);
@@ -260,7 +264,7 @@ export class FactIndex {
     const groupsOf = new Map<string, string[]>();
     for (const p of dataset.people) if (p.groups && p.groups.length > 0) groupsOf.set(p.id, p.groups);
     for (const e of dataset.events) {
-      this.events.set(e.id, e);
+      if (!loaded) this.events.set(e.id, e);
       // Actors, then the others, each person once; and the groups of its actors, each group once.
       const { actors } = e;
       for (let i = 0; i < actors.length; i++) {

@@ -1,11 +1,21 @@
 // Every id a fact refers to must be defined: checked by the annotations build and by the loader.
 
-import type { Dataset } from './types';
+import type { Dataset, FactEvent } from './types';
 
 const PERSON = 1;
 const PLACE = 2;
-const EVENT = 4;
 const COVERAGE = 8;
+
+// The events by id that a check without problems built, for the fact index to take over: a large dataset has about
+// 90,000 events, and a map of them is the largest thing either builds.
+const eventMaps = new WeakMap<Dataset, Map<string, FactEvent>>();
+
+/** The events of `d` by id, if referenceProblems found none in it; once. */
+export function takeEventsById(d: Dataset): Map<string, FactEvent> | undefined {
+  const events = eventMaps.get(d);
+  eventMaps.delete(d);
+  return events;
+}
 
 /**
  * Ids that facts refer to but that the dataset does not define. Shared with the loader. Plain loops with no
@@ -14,23 +24,30 @@ const COVERAGE = 8;
  */
 export function referenceProblems(d: Dataset): string[] {
   // Every id once, with the kinds it is defined as: one hash per id rather than one per kind set and one more for
-  // the duplicate check. Duplicates are found in list order, as they are reported, after the references.
+  // the duplicate check; events apart, by id, as the index wants them. Duplicates are found in list order, as they
+  // are reported, after the references.
   const kinds = new Map<string, number>();
+  const events = new Map<string, FactEvent>();
   const duplicates: string[] = [];
   const define = (list: { id: string }[], kind: number): void => {
     for (let i = 0; i < list.length; i++) {
       const id = list[i].id;
       const known = kinds.get(id);
-      if (known === undefined) kinds.set(id, kind);
+      if (known === undefined && !events.has(id)) kinds.set(id, kind);
       else {
         duplicates.push(`duplicate id "${id}"`);
-        kinds.set(id, known | kind);
+        kinds.set(id, (known ?? 0) | kind);
       }
     }
   };
   define(d.people, PERSON);
   define(d.places, PLACE);
-  define(d.events, EVENT);
+  for (let i = 0; i < d.events.length; i++) {
+    const e = d.events[i];
+    const size = events.size;
+    events.set(e.id, e);
+    if (events.size === size || kinds.has(e.id)) duplicates.push(`duplicate id "${e.id}"`);
+  }
   define(d.coverage, COVERAGE);
   const is = (id: string, kind: number): boolean => ((kinds.get(id) ?? 0) & kind) !== 0;
   const groups = new Set<string>();
@@ -50,7 +67,8 @@ export function referenceProblems(d: Dataset): string[] {
     if (!is(c.subject, PERSON) && !groups.has(c.subject)) out.push(`coverage ${c.id}: unknown subject "${c.subject}"`);
     if (c.with && !is(c.with, PERSON)) out.push(`coverage ${c.id}: unknown person "${c.with}"`);
     if (c.place && !is(c.place, PLACE)) out.push(`coverage ${c.id}: unknown place "${c.place}"`);
-    for (const m of c.members) if (!is(m, EVENT)) out.push(`coverage ${c.id}: unknown event "${m}"`);
+    for (const m of c.members) if (!events.has(m)) out.push(`coverage ${c.id}: unknown event "${m}"`);
   }
+  if (out.length === 0 && duplicates.length === 0) eventMaps.set(d, events);
   return duplicates.length ? out.concat(duplicates) : out;
 }
