@@ -39,7 +39,15 @@ const schemaValidator = {
       // units and code points agree, and counting code points walks every quote of a large dataset. The option is
       // deprecated in ajv 8 (it still works); its warning is dropped.
       const quiet = { log: console.log, warn: (...m) => String(m[0]).includes('option unicode') || console.warn(...m), error: console.error };
-      const ajv = new Ajv({ strict: false, unicode: false, logger: quiet, code: { source: true } });
+      // Each list's item schema becomes a definition that ajv compiles to a function of its own (inlineRefs limits
+      // inlining to the small definitions): inlined, the whole dataset was one function of 60 KB, which V8 optimizes
+      // only by on-stack replacement, late, and deoptimizes when the next list's items come. Fresh processes validate
+      // 100,000 facts about 15 % sooner (alternating, 30 each). Same checks, same instance paths in errors.
+      for (const list of ['seeds', 'people', 'places', 'events', 'coverage']) {
+        schema.definitions[`${list}Item`] = schema.properties[list].items;
+        schema.properties[list].items = { $ref: `#/definitions/${list}Item` };
+      }
+      const ajv = new Ajv({ strict: false, unicode: false, inlineRefs: 8, logger: quiet, code: { source: true } });
       return { contents: standaloneCode(ajv, ajv.compile(schema)), loader: 'js', resolveDir: process.cwd(), watchFiles: ['data/facts.schema.json'] };
     });
   },
