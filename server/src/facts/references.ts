@@ -4,7 +4,7 @@ import type { Dataset, FactEvent } from './types';
 
 const PERSON = 1;
 const PLACE = 2;
-const COVERAGE = 8;
+const COVERAGE = 4;
 
 // The events by id that a check without problems built, for the fact index to take over: a large dataset has about
 // 90,000 events, and a map of them is the largest thing either builds.
