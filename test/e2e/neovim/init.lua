@@ -78,6 +78,18 @@ local function main()
   vim.lsp.buf_attach_client(bufnr, client_id)
   note('client ' .. client_id .. ' attached')
 
+  -- The server process as Neovim started it: its command line and environment, NUL-separated in /proc.
+  local pid = vim.lsp.get_client_by_id(client_id).rpc.pid
+  local function proc_list(name)
+    local f = io.open('/proc/' .. tostring(pid) .. '/' .. name, 'rb')
+    if not f then return {} end
+    local text = f:read('*a')
+    f:close()
+    return vim.split(text, '\0', { plain = true, trimempty = true })
+  end
+  out.server_args = proc_list('cmdline')
+  out.server_env = vim.tbl_filter(function(v) return v:match('^MALLOC_') ~= nil end, proc_list('environ'))
+
   -- 1. the warning arrives (published diagnostics)
   local t0 = vim.loop.hrtime()
   vim.wait(30000, function() return exited or #vim.diagnostic.get(bufnr) > 0 end, 50)

@@ -34,6 +34,8 @@ interface Result {
   diagnostics_after_edit?: Diag[];
   new_warning_ms?: number;
   server_alive?: boolean;
+  server_args?: string[];
+  server_env?: string[];
 }
 
 function runNvim(draft: string, resultFile: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
@@ -93,6 +95,11 @@ describe('Neovim (headless, vim.lsp) with dist/server.js --stdio', function () {
 
   after(() => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('starts the server with the Node flags and environment the README gives', () => {
+    for (const flag of SERVER_NODE_FLAGS) assert.ok(result.server_args?.includes(flag), `${flag} missing from ${JSON.stringify(result.server_args)}`);
+    for (const [name, value] of Object.entries(SERVER_ENV)) assert.ok(result.server_env?.includes(`${name}=${value}`), `${name}=${value} missing from ${JSON.stringify(result.server_env)}`);
   });
 
   it('publishes a warning on the wrong visit count that names "second"', () => {
