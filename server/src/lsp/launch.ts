@@ -18,3 +18,6 @@ export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', 
  * draft (100–105 MB against 109–119 MB in the benchmark's session). Other C libraries ignore the variable.
  */
 export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
+/** SERVER_ENV as NAME=VALUE words, as a shell line or /proc/PID/environ has them. */
+export const SERVER_ENV_PAIRS: readonly string[] = Object.entries(SERVER_ENV).map(([name, value]) => `${name}=${value}`);
