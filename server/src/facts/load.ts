@@ -20,18 +20,25 @@ export { defaultDataDir, defaultSeedsDir } from './paths';
 import { defaultDataDir } from './paths';
 
 type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-let validate: Validate | undefined;
+/** `accepts` says whether a dataset is valid; `validate` runs the same checks again to say what is wrong. */
+let validator: { accepts: Validate; validate: Validate } | undefined;
 
-/** The schema validator: precompiled by esbuild.mjs into the bundles; compiled here when run from sources. */
-function schemaValidator(): Validate {
+/**
+ * The schema validators: precompiled by esbuild.mjs into the bundles (`accepts` without ajv's instance paths, which
+ * only an error uses); one validator compiled here when run from sources.
+ */
+function schemaValidators(): { accepts: Validate; validate: Validate } {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('factcheck:schema-validator');
-    return (mod.default ?? mod) as Validate;
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const exact = require('factcheck:schema-validator');
+    const fast = require('factcheck:schema-validator/accepts');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    return { validate: (exact.default ?? exact) as Validate, accepts: (fast.default ?? fast) as Validate };
   } catch {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Ajv = require('ajv').default as typeof AjvClass;
-    return new Ajv({ allErrors: false, strict: false }).compile(schema) as Validate;
+    const validate = new Ajv({ allErrors: false, strict: false }).compile(schema) as Validate;
+    return { validate, accepts: validate };
   }
 }
 
@@ -50,9 +57,10 @@ export function loadDataset(dataDir = defaultDataDir(), seedsDir = path.join(dat
   } catch (e) {
     throw new DatasetError(file, '', `not valid JSON: ${(e as Error).message}`);
   }
-  validate ??= schemaValidator();
-  if (!validate(data)) {
-    const err = validate.errors![0];
+  validator ??= schemaValidators();
+  // The exact validator is asked only after a rejection; should it accept what the other rejected, it decides.
+  if (!validator.accepts(data) && !validator.validate(data)) {
+    const err = validator.validate.errors![0];
     const field = err.instancePath || '/';
     const allowed = err.params && 'allowedValues' in err.params ? ` (${(err.params.allowedValues as unknown[]).join(', ')})` : '';
     const extra = err.params && 'additionalProperty' in err.params ? ` "${err.params.additionalProperty}"` : '';
