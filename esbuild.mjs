@@ -31,10 +31,19 @@ const targets = {
 // the same checks without the instance path that ajv builds for every item it descends into ("/events/" + i, one
 // string and one object per call, used only in an error). The loader asks the second whether the dataset is valid
 // and the first only to name what is wrong: 100,000 facts are validated about a quarter sooner.
-async function validatorCode() {
+// By the schema's text: each bundle imports both modules, and the schema is compiled once for all of them (again in
+// watch mode only when it changed).
+const validatorCodes = new Map();
+function validatorCode() {
+  const text = readFileSync('data/facts.schema.json', 'utf8');
+  if (!validatorCodes.has(text)) validatorCodes.set(text, compileValidator(text));
+  return validatorCodes.get(text);
+}
+
+async function compileValidator(schemaText) {
   const { default: Ajv } = await import('ajv');
   const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
-  const schema = JSON.parse(readFileSync('data/facts.schema.json', 'utf8'));
+  const schema = JSON.parse(schemaText);
   // unicode: false measures minLength in code units: the schema's only length bound is minLength 1, where code
   // units and code points agree, and counting code points walks every quote of a large dataset. The option is
   // deprecated in ajv 8 (it still works); its warning is dropped.

@@ -201,11 +201,6 @@ function timeProcesses(commands: Record<string, [cmd: string, argv: string[]]>, 
   return out;
 }
 
-/**
- * loadDataset + createEngine of the data folder in fresh Node processes with the server's flags and environment, timed inside each
- * (module loading apart), median of `runs`: what a starting server pays. The benchmark's own heap (drafts, engines,
- * the generated dataset it has dropped) is not what a server has when it loads a dataset.
- */
 /** Writes the 100,000-fact dataset under `root` in a child process (bench/synthetic-dataset.ts); returns its data folder. */
 function generateSyntheticDataset(root: string): string {
   const script = path.join(__dirname, 'synthetic-dataset.ts');
@@ -214,6 +209,11 @@ function generateSyntheticDataset(root: string): string {
   return path.join(root, 'data');
 }
 
+/**
+ * loadDataset + createEngine of the data folder in fresh Node processes with the server's flags and environment, timed inside each
+ * (module loading apart), median of `runs`: what a starting server pays. The benchmark's own heap (drafts, engines)
+ * is not what a server has when it loads a dataset.
+ */
 function loadInFreshProcesses(dataDir: string, runs: number): { medianMs: number; loadMs: number[]; createEngineMs: number[] } {
   const script = [
     `const e = require(${JSON.stringify(path.join(REPO_ROOT, 'dist', 'engine.js'))});`,
