@@ -1,6 +1,7 @@
 // The engine: a Markdown draft in, diagnostics, claims, mentions and dates out. Work is per prose segment and
 // cached by the segment's text, its reference date and what earlier sentences established, so an edit re-parses
-// only the blocks it touched. Sentences that name nothing the dataset knows are never parsed for dates.
+// only the blocks it touched. A sentence's words and names are read once per text (drafts repeat sentences), and
+// sentences that name nothing the dataset knows are never parsed for dates.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,7 +16,7 @@ type MarkdownParser = ReturnType<typeof createMarkdownParser>;
 import { splitSentences } from '../claims/sentences';
 import { SentenceReading, advanceContext, advanceContextByNames, claimCues, contextKey, copyContext, mayHoldClaim, newContext, parseClaim, readsContext, type Context } from '../claims/parse';
 import { Judge, type Finding } from './judge';
-import { SentenceTable, sentenceHash } from './sentences';
+import { SentenceTable, type SentenceEntry } from './sentences';
 import type { Claim } from '../claims/types';
 import { isIsoDate, today } from '../dates/iso';
 import { renderHover } from '../hover/index';
@@ -28,13 +29,12 @@ interface SentenceResult {
   judged?: SentenceJudgement;
   verdict?: ClaimReport['verdict'];
   finding?: Finding;
-  /** The sentence's names: SegmentResult.hits[hitFrom, hitTo), in segment offsets. */
-  hitFrom: number;
-  hitTo: number;
+  /** The sentence's names, in sentence offsets (shared by every occurrence of its text). */
+  hits: EntityHit[];
   dates: { start: number; end: number; text: string; resolved: string }[];
 }
 
-interface SegmentResult { sentences: SentenceResult[]; hits: EntityHit[]; ctxOut: Context }
+interface SegmentResult { sentences: SentenceResult[]; ctxOut: Context }
 
 /** A segment text's results: in the context it came in first, and in any other (a text is mostly in one). */
 interface SegmentEntry { key: string; result: SegmentResult; others: Map<string, SegmentResult> | undefined }
@@ -54,6 +54,7 @@ const WORTH_PARSING = new WordSet(['he', 'his', 'him', 'they', 'their', 'leaders
 const CACHE_LIMIT = 20_000;
 const NO_DATES: SentenceResult['dates'] = [];
 const NO_HITS: EntityHit[] = [];
+const NO_SENTENCES: SentenceResult[] = [];
 const MAX_PARSERS = 64;
 /** Longer "sentences" are run-ons, tables of data or garbage; parsing them could only produce false alarms. */
 const MAX_SENTENCE = 1_500;
@@ -65,9 +66,9 @@ function level<K, V extends Map<unknown, unknown>>(map: Map<K, V>, key: K): V {
   return inner;
 }
 
-/** Whether any of the words from..to-1 is in WORTH_PARSING. */
-function worthParsing(words: Words, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (WORTH_PARSING.hasWord(words, i)) return true;
+/** Whether any of the words is in WORTH_PARSING. */
+function worthParsing(words: Words): boolean {
+  for (let i = 0; i < words.length; i++) if (WORTH_PARSING.hasWord(words, i)) return true;
   return false;
 }
 
@@ -77,13 +78,6 @@ function sameContext(ctx: Context, ctxIn: Context): boolean {
   if (ctx.people.length !== ctxIn.people.length) return false;
   for (let i = 0; i < ctx.people.length; i++) if (ctx.people[i] !== ctxIn.people[i]) return false;
   return true;
-}
-
-/** Names hits[from, to) of a segment in the offsets of the sentence that starts at `offset`. */
-function sentenceHits(hits: EntityHit[], from: number, to: number, offset: number): EntityHit[] {
-  const out: EntityHit[] = [];
-  for (let h = from; h < to; h++) out.push({ ...hits[h], start: hits[h].start - offset, end: hits[h].end - offset });
-  return out;
 }
 
 /** Data strings end up in messages: no control characters, no line breaks. */
@@ -145,7 +139,6 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     return message;
   };
 
-  const nothing = (ctxIn: Context): SegmentResult => ({ sentences: [], hits: NO_HITS, ctxOut: ctxIn });
   const summaryOf = (j: SentenceJudgement): string => (j.summary ??= judge.summarize(j.claim, j.ref));
 
   // One incremental parser per open document, the least recently used dropped past a bound.
@@ -174,8 +167,24 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     return judged;
   }
 
+  /** What the engine keeps about a sentence text, read the first time it is met. */
+  function readSentence(text: string): SentenceEntry<SentenceReading, SentenceJudgement> {
+    const words = wordsOf(text, scratchWords);
+    const hits = index.findEntities(text, words);
+    const worth = hits.length > 0 || worthParsing(words);
+    // No real sentence is this long: keep the names for hover cards, but do not parse it for claims.
+    const tooLong = text.length > MAX_SENTENCE;
+    const cues = worth && !tooLong ? claimCues(words, 0, words.length) : 0;
+    const may = worth && !tooLong && mayHoldClaim(text, hits, cues);
+    const sentence: SentenceEntry<SentenceReading, SentenceJudgement> = {
+      text, hits: hits.length ? hits : NO_HITS, worth, tooLong, mayHoldClaim: may, readsContext: may && readsContext(text, hits), cues,
+      ref: undefined, reading: undefined, plain: [undefined, undefined], byContext: [undefined, undefined],
+    };
+    sentenceTable.add(sentence);
+    return sentence;
+  }
+
   function checkSegment(seg: ProseSegment, ref: string, ctxIn: Context): SegmentResult {
-    // Most blocks name no one and say "he" nowhere: they can neither hold a claim nor change the context.
     // Keyed by the segment's text: the incremental parser hands back the same string for an unchanged block, and a
     // string's hash is computed once.
     if (cachedSegments >= CACHE_LIMIT) {
@@ -189,64 +198,32 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       const cached = entry.key === key ? entry.result : entry.others?.get(key);
       if (cached) return cached;
     }
-    const keep = (out: SegmentResult): SegmentResult => {
-      if (!entry) {
-        byText.set(seg.text, { key, result: out, others: undefined });
-        cachedSegments++;
-      } else (entry.others ??= new Map()).set(key, out);
-      return out;
-    };
-    const words = wordsOf(seg.text, scratchWords);
-    const allHits = index.findEntities(seg.text, words);
-    if (allHits.length === 0 && !worthParsing(words, 0, words.length)) {
-      return keep(nothing(ctxIn));
-    }
-    const ctx = copyContext(ctxIn, ctxIn.people.slice());
-    const sentences: SentenceResult[] = [];
-    let h0 = 0;
-    let w0 = 0;
-    const { start: wordStart, end: wordEnd, length: wordCount } = words;
+    // Most sentences name no one and say "he" nowhere: they can neither hold a claim nor change the context, and a
+    // block of only those leaves no result and the context as it came.
+    let ctx: Context | undefined;
+    let sentences: SentenceResult[] = NO_SENTENCES;
+    const implicitSubject = seg.kind === 'tableRow' || seg.kind === 'listItem';
+    const mode = implicitSubject ? 1 : 0;
     for (const s of splitSentences(seg.text)) {
-      while (w0 < wordCount && wordStart[w0] < s.start) w0++;
-      let w1 = w0;
-      while (w1 < wordCount && wordEnd[w1] <= s.end) w1++;
-      const from = w0;
-      const to = w1;
-      w0 = w1;
-      // The sentence's names are allHits[hitFrom, hitTo): results refer to the segment's list, not a copy.
-      while (h0 < allHits.length && allHits[h0].start < s.start) h0++;
-      const hitFrom = h0;
-      while (h0 < allHits.length && allHits[h0].end <= s.end) h0++;
-      const hitTo = h0;
-      if (hitTo === hitFrom && !worthParsing(words, from, to)) continue;
       const text = seg.text.slice(s.start, s.end);
-      if (text.length > MAX_SENTENCE) {
-        // No real sentence is this long: keep the names for hover cards, but do not parse it for claims.
-        sentences.push({ start: s.start, end: s.end, judged: undefined, verdict: undefined, finding: undefined, hitFrom, hitTo, dates: NO_DATES });
+      const sentence = sentenceTable.get(text) ?? readSentence(text);
+      if (!sentence.worth) continue;
+      if (!ctx) {
+        ctx = copyContext(ctxIn, ctxIn.people.slice());
+        sentences = [];
+      }
+      const { hits } = sentence;
+      if (sentence.tooLong) {
+        sentences.push({ start: s.start, end: s.end, judged: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
         continue;
       }
-      // Whether it can hold a claim and whether its reading depends on the context: both follow from the text alone,
-      // and a draft repeats sentences.
-      const hash = sentenceHash(words, from, to, text.length);
-      let sentence = sentenceTable.get(hash, text);
-      // The sentence's names in sentence offsets, made once and only to read a sentence not read before.
-      let hits: EntityHit[] | undefined;
-      if (!sentence) {
-        const cues = claimCues(words, from, to);
-        hits = sentenceHits(allHits, hitFrom, hitTo, s.start);
-        const may = mayHoldClaim(text, hits, cues);
-        sentence = { text, hash, mayHoldClaim: may, readsContext: may && readsContext(text, hits), cues, ref: undefined, reading: undefined, plain: [undefined, undefined], byContext: [undefined, undefined] };
-        sentenceTable.add(sentence);
-      }
       if (!sentence.mayHoldClaim) {
-        sentences.push({ start: s.start, end: s.end, judged: undefined, verdict: undefined, finding: undefined, hitFrom, hitTo, dates: NO_DATES });
-        advanceContextByNames(ctx, allHits, index, hitFrom, hitTo);
+        sentences.push({ start: s.start, end: s.end, judged: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
+        advanceContextByNames(ctx, hits, index);
         continue;
       }
       // Repeated sentences in one context read alike: drafts quote and repeat themselves.
       // Rows and list items may leave the subject to the draft: "| Beijing (state visit) | late February 2023 |".
-      const implicitSubject = seg.kind === 'tableRow' || seg.kind === 'listItem';
-      const mode = implicitSubject ? 1 : 0;
       if (sentence.ref !== ref) {
         // What the words say depends on the reference date ("last year"): read again for another one.
         sentence.ref = ref;
@@ -261,17 +238,22 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
           sentenceTable.clear();
           judgements = 0;
         }
-        sentence.reading ??= new SentenceReading(text, hits ?? sentenceHits(allHits, hitFrom, hitTo, s.start), ref, index, sentence.cues);
+        sentence.reading ??= new SentenceReading(text, hits, ref, index, sentence.cues);
         known = judgeSentence(sentence.reading, ctx, ref, implicitSubject);
         if (ctxKey === undefined) sentence.plain[mode] = known;
         else (sentence.byContext[mode] ??= new Map()).set(ctxKey, known);
         judgements++;
       }
-      sentences.push({ start: s.start, end: s.end, judged: known, verdict: known.verdict, finding: known.finding, hitFrom, hitTo, dates: known.dates });
-      advanceContext(ctx, known.claim, allHits, index, hitFrom, hitTo);
+      sentences.push({ start: s.start, end: s.end, judged: known, verdict: known.verdict, finding: known.finding, hits, dates: known.dates });
+      advanceContext(ctx, known.claim, hits, index);
     }
     // The incoming context when the block left it as it was, so its cached key is reused downstream.
-    return keep({ sentences, hits: allHits, ctxOut: sameContext(ctx, ctxIn) ? ctxIn : copyContext(ctx, ctx.people) });
+    const out: SegmentResult = { sentences, ctxOut: !ctx || sameContext(ctx, ctxIn) ? ctxIn : copyContext(ctx, ctx.people) };
+    if (!entry) {
+      byText.set(seg.text, { key, result: out, others: undefined });
+      cachedSegments++;
+    } else (entry.others ??= new Map()).set(key, out);
+    return out;
   }
 
   function check(text: string, opts: CheckOptions = {}): CheckResult {
@@ -341,12 +323,10 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       for (let i = 0; i < visited.length; i++) {
         const seg = visited[i];
         if (!wanted(seg)) continue;
-        const hits = results[i].hits;
         for (const s of results[i].sentences) {
-          for (let k = s.hitFrom; k < s.hitTo; k++) {
-            const h = hits[k];
+          for (const h of s.hits) {
             if (h.kind === 'event') continue;
-            mentions.push({ range: rangeOf(seg, h.start, h.end), kind: h.kind, id: h.id, text: seg.text.slice(h.start, h.end) });
+            mentions.push({ range: rangeOf(seg, s.start + h.start, s.start + h.end), kind: h.kind, id: h.id, text: seg.text.slice(s.start + h.start, s.start + h.end) });
           }
           if (!s.verdict) continue;
           for (const d of s.dates) dates.push({ range: rangeOf(seg, s.start + d.start, s.start + d.end), text: d.text, resolved: d.resolved });

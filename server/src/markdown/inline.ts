@@ -506,10 +506,18 @@ function plainRun(c: string, i: number, limit: number): number {
       if (i + 1 < limit && c.charCodeAt(i - 1) !== 32 && !isWs(c.charCodeAt(i + 1))) { i++; continue; }
       break;
     }
-    if (cls === URL_START && isAlnum(c.charCodeAt(i - 1))) { i++; continue; }
+    // Most words that start with h or w start no URL: they stay in the run.
+    if (cls === URL_START && (isAlnum(c.charCodeAt(i - 1)) || !urlAt(c, i))) { i++; continue; }
     break;
   }
   return i;
+}
+
+/** Whether a bare URL (http://, https://, www.) starts at i: the second character rules out most words first. */
+function urlAt(c: string, i: number): boolean {
+  const second = c.charCodeAt(i + 1);
+  if (second === 116) return c.startsWith('http://', i) || c.startsWith('https://', i); // "ht"
+  return second === 119 && c.startsWith('www.', i); // "ww"
 }
 
 function isEmphasisMarkup(c: string, i: number, j: number, ch: number): boolean {
