@@ -16,7 +16,7 @@ type MarkdownParser = ReturnType<typeof createMarkdownParser>;
 import { splitSentences } from '../claims/sentences';
 import { SentenceReading, advanceContext, advanceContextByNames, claimCues, contextKey, copyContext, mayHoldClaim, newContext, parseClaim, readsContext, type Context } from '../claims/parse';
 import { Judge, type Finding } from './judge';
-import { SentenceTable, type SentenceEntry } from './sentences';
+import { SentenceTable, sentenceHash, type SentenceEntry } from './sentences';
 import type { Claim } from '../claims/types';
 import { isIsoDate, today } from '../dates/iso';
 import { renderHover } from '../hover/index';
@@ -168,7 +168,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   }
 
   /** What the engine keeps about a sentence text, read the first time it is met. */
-  function readSentence(text: string): SentenceEntry<SentenceReading, SentenceJudgement> {
+  function readSentence(text: string, hash: number): SentenceEntry<SentenceReading, SentenceJudgement> {
     const words = wordsOf(text, scratchWords);
     const hits = index.findEntities(text, words);
     const worth = hits.length > 0 || worthParsing(words);
@@ -177,7 +177,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     const cues = worth && !tooLong ? claimCues(words, 0, words.length) : 0;
     const may = worth && !tooLong && mayHoldClaim(text, hits, cues);
     const sentence: SentenceEntry<SentenceReading, SentenceJudgement> = {
-      text, hits: hits.length ? hits : NO_HITS, worth, tooLong, mayHoldClaim: may, readsContext: may && readsContext(text, hits), cues,
+      text, hash, hits: hits.length ? hits : NO_HITS, worth, tooLong, mayHoldClaim: may, readsContext: may && readsContext(text, hits), cues,
       ref: undefined, reading: undefined, plain: [undefined, undefined], byContext: [undefined, undefined],
     };
     sentenceTable.add(sentence);
@@ -205,8 +205,8 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     const implicitSubject = seg.kind === 'tableRow' || seg.kind === 'listItem';
     const mode = implicitSubject ? 1 : 0;
     for (const s of splitSentences(seg.text)) {
-      const text = seg.text.slice(s.start, s.end);
-      const sentence = sentenceTable.get(text) ?? readSentence(text);
+      const hash = sentenceHash(seg.text, s.start, s.end);
+      const sentence = sentenceTable.get(hash, seg.text, s.start, s.end) ?? readSentence(seg.text.slice(s.start, s.end), hash);
       if (!sentence.worth) continue;
       if (!ctx) {
         ctx = copyContext(ctxIn, ctxIn.people.slice());
@@ -238,7 +238,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
           sentenceTable.clear();
           judgements = 0;
         }
-        sentence.reading ??= new SentenceReading(text, hits, ref, index, sentence.cues);
+        sentence.reading ??= new SentenceReading(sentence.text, hits, ref, index, sentence.cues);
         known = judgeSentence(sentence.reading, ctx, ref, implicitSubject);
         if (ctxKey === undefined) sentence.plain[mode] = known;
         else (sentence.byContext[mode] ??= new Map()).set(ctxKey, known);

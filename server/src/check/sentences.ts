@@ -7,6 +7,8 @@ import type { EntityHit } from '../facts/index';
 
 export interface SentenceEntry<R, J> {
   readonly text: string;
+  /** sentenceHash of the text. */
+  readonly hash: number;
   /** Its names, in sentence offsets: shared by every occurrence of the text. */
   readonly hits: EntityHit[];
   /** Whether it names anyone or anything, or says "he", "the president", "there": else it is passed over. */
@@ -25,26 +27,68 @@ export interface SentenceEntry<R, J> {
   byContext: [Map<string, J> | undefined, Map<string, J> | undefined];
 }
 
-/** Sentence entries by text; emptied when it holds `limit` entries. */
+/**
+ * A hash of text[start, end) from its length and a sample of its characters: about twenty, evenly spread and the last
+ * four, however long the sentence. Texts that differ only between the samples collide, and are told apart by their
+ * text when looked up.
+ */
+export function sentenceHash(text: string, start: number, end: number): number {
+  const length = end - start;
+  let h = length;
+  const step = length > 16 ? length >> 4 : 1;
+  for (let i = start; i < end; i += step) h = Math.imul(h ^ text.charCodeAt(i), 0x9e3779b1);
+  for (let i = Math.max(start, end - 4); i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x85ebca6b);
+  return h | 0;
+}
+
+/**
+ * Sentence entries by text, open addressing over sentenceHash; emptied when it holds `limit` entries. Looked up by a
+ * range of the block it is in: a repeated sentence is compared in place, and not cut out of its block and hashed whole.
+ */
 export class SentenceTable<R, J> {
-  private entries = new Map<string, SentenceEntry<R, J>>();
+  private slots = new Int32Array(1024).fill(-1);
+  private entries: SentenceEntry<R, J>[] = [];
 
   constructor(private readonly limit: number) {}
 
   get size(): number {
-    return this.entries.size;
+    return this.entries.length;
   }
 
-  get(text: string): SentenceEntry<R, J> | undefined {
-    return this.entries.get(text);
+  /** The entry whose text is source[start, end), found by that text's sentenceHash. */
+  get(hash: number, source: string, start: number, end: number): SentenceEntry<R, J> | undefined {
+    const { slots, entries } = this;
+    const mask = slots.length - 1;
+    const length = end - start;
+    for (let p = hash & mask; slots[p] >= 0; p = (p + 1) & mask) {
+      const e = entries[slots[p]];
+      if (e.hash === hash && e.text.length === length && source.startsWith(e.text, start)) return e;
+    }
+    return undefined;
   }
 
   add(entry: SentenceEntry<R, J>): void {
-    if (this.entries.size >= this.limit) this.clear();
-    this.entries.set(entry.text, entry);
+    if (this.entries.length >= this.limit) this.clear();
+    if ((this.entries.length + 1) * 2 > this.slots.length) this.grow();
+    this.place(this.entries.length, entry.hash);
+    this.entries.push(entry);
   }
 
   clear(): void {
-    this.entries = new Map();
+    this.entries = [];
+    this.slots = new Int32Array(1024).fill(-1);
+  }
+
+  private place(index: number, hash: number): void {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let p = hash & mask;
+    while (slots[p] >= 0) p = (p + 1) & mask;
+    slots[p] = index;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    for (let i = 0; i < this.entries.length; i++) this.place(i, this.entries[i].hash);
   }
 }
