@@ -36,56 +36,50 @@ function isAlnum(c: number): boolean {
 // Segment builder: whitespace collapsing, leading/trailing whitespace trimmed. The text is built from
 // slices of the inline source (runs), the offsets in a shared typed array.
 
-export interface BuilderMark { n: number; lastEnd: number; pendingSpace: number; endsWithSpace: boolean; surrogates: boolean }
-
-const utf16 = new TextDecoder('utf-16le');
+export interface BuilderMark { n: number; lastEnd: number; pendingSpace: number; endsWithSpace: boolean }
 
 export class SegmentBuilder {
   private offs = new Uint32Array(4097);
-  private codes = new Uint16Array(4096);
+  /** The text so far: slices of the inline sources and single characters, one code unit for each offset. */
+  private text = '';
   n = 0;
   private lastEnd = 0;
   private pendingSpace = -1;
   private endsWithSpace = false;
-  /** TextDecoder would replace lone surrogates: remember whether any surrogate was written. */
-  private surrogates = false;
 
   reset(): void {
+    this.text = '';
     this.n = 0;
     this.lastEnd = 0;
     this.pendingSpace = -1;
     this.endsWithSpace = false;
-    this.surrogates = false;
   }
 
   mark(): BuilderMark {
-    return { n: this.n, lastEnd: this.lastEnd, pendingSpace: this.pendingSpace, endsWithSpace: this.endsWithSpace, surrogates: this.surrogates };
+    return { n: this.n, lastEnd: this.lastEnd, pendingSpace: this.pendingSpace, endsWithSpace: this.endsWithSpace };
   }
 
   rollback(m: BuilderMark): void {
+    if (this.n !== m.n) this.text = this.text.slice(0, m.n);
     this.n = m.n;
     this.lastEnd = m.lastEnd;
     this.pendingSpace = m.pendingSpace;
     this.endsWithSpace = m.endsWithSpace;
-    this.surrogates = m.surrogates;
   }
 
   private ensure(extra: number): void {
     const need = this.n + extra + 2;
-    if (need <= this.codes.length) return;
-    let cap = this.codes.length * 2;
+    if (need <= this.offs.length) return;
+    let cap = this.offs.length * 2;
     while (cap < need) cap *= 2;
     const o2 = new Uint32Array(cap + 1);
     o2.set(this.offs.subarray(0, this.n));
     this.offs = o2;
-    const c2 = new Uint16Array(cap);
-    c2.set(this.codes.subarray(0, this.n));
-    this.codes = c2;
   }
 
   private flushSpace(): void {
     if (this.pendingSpace >= 0) {
-      this.codes[this.n] = 32;
+      this.text += ' ';
       this.offs[this.n++] = this.pendingSpace;
       this.pendingSpace = -1;
     }
@@ -100,8 +94,7 @@ export class SegmentBuilder {
   char(code: number, off: number, end: number = off + 1): void {
     this.ensure(1);
     this.flushSpace();
-    if (code >= 0xd800 && code <= 0xdfff) this.surrogates = true;
-    this.codes[this.n] = code;
+    this.text += String.fromCharCode(code);
     this.offs[this.n++] = off;
     this.lastEnd = end;
     this.endsWithSpace = code === 32;
@@ -111,13 +104,10 @@ export class SegmentBuilder {
   run(c: string, map: Int32Array, a: number, b: number): void {
     this.ensure(b - a);
     this.flushSpace();
+    this.text += b - a === 1 ? c[a] : c.slice(a, b);
     const offs = this.offs;
-    const codes = this.codes;
     let n = this.n;
-    for (let k = a; k < b; k++) {
-      codes[n] = c.charCodeAt(k);
-      offs[n++] = map[k];
-    }
+    for (let k = a; k < b; k++) offs[n++] = map[k];
     this.n = n;
     this.lastEnd = map[b - 1] + 1;
     this.endsWithSpace = c.charCodeAt(b - 1) === 32;
@@ -132,17 +122,8 @@ export class SegmentBuilder {
     }
     if (n === 0) return null;
     this.offs[n] = this.lastEnd;
-    const codes = this.codes;
-    let text = n <= 64 ? '' : utf16.decode(codes.subarray(0, n));
-    // TextDecoder turns lone surrogates into U+FFFD: when one shows up, decode again exactly. fromCharCode
-    // keeps every code unit as it is; chunks stay under the argument-count limit.
-    if (n <= 64 || (this.surrogates || text.indexOf('\uFFFD') >= 0)) {
-      text = '';
-      for (let i = 0; i < n; i += 8192) {
-        text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
-      }
-    }
-    return { text, offsets: poolCopy(this.offs, n + 1) };
+    // The pieces are joined into one flat string at the text's first read (the engine's first is a hash).
+    return { text: n === this.text.length ? this.text : this.text.slice(0, n), offsets: poolCopy(this.offs, n + 1) };
   }
 }
 
