@@ -43,7 +43,8 @@ export function sentenceHash(text: string, start: number, end: number): number {
 
 /**
  * Sentence entries by text, open addressing over sentenceHash; emptied when it holds `limit` entries. Looked up by a
- * range of the block it is in: a repeated sentence is compared in place, and not cut out of its block and hashed whole.
+ * range of the block it is in: a sentence is hashed by a sample of its characters, never whole, and cut out of its
+ * block only to be compared with an entry of its hash.
  */
 export class SentenceTable<R, J> {
   private slots = new Int32Array(1024).fill(-1);
@@ -60,9 +61,12 @@ export class SentenceTable<R, J> {
     const { slots, entries } = this;
     const mask = slots.length - 1;
     const length = end - start;
+    // Compared as a slice: === compares two strings' memory at once, where startsWith(text, start) goes code unit by
+    // code unit (about five times longer on a sentence).
+    let text: string | undefined;
     for (let p = hash & mask; slots[p] >= 0; p = (p + 1) & mask) {
       const e = entries[slots[p]];
-      if (e.hash === hash && e.text.length === length && source.startsWith(e.text, start)) return e;
+      if (e.hash === hash && e.text.length === length && (text ??= source.slice(start, end)) === e.text) return e;
     }
     return undefined;
   }
