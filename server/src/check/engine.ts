@@ -13,7 +13,7 @@ import { FactIndex, WordSet, wordBuffer, wordsOf, type EntityHit, type Words } f
 import { createMarkdownParser, type ProseSegment, type SegmentKind } from '../markdown/index';
 
 type MarkdownParser = ReturnType<typeof createMarkdownParser>;
-import { splitSentences } from '../claims/sentences';
+import { sentenceSpans } from '../claims/sentences';
 import { SentenceReading, advanceContext, advanceContextByNames, claimCues, contextKey, copyContext, mayHoldClaim, newContext, parseClaim, readsContext, type Context } from '../claims/parse';
 import { Judge, type Finding } from './judge';
 import { SentenceTable, sentenceHash, type SentenceEntry } from './sentences';
@@ -107,6 +107,8 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   let judgements = 0;
   // One word buffer for every block: the words of a block are used up before the next block is scanned.
   const scratchWords = wordBuffer();
+  // The sentence spans of the block being checked, as start, end pairs.
+  const spans: number[] = [];
   const seedTexts = new Map<string, string[] | null>();
 
   // By the dataset's own source objects: the same few back many diagnostics, check after check.
@@ -204,9 +206,12 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     let sentences: SentenceResult[] = NO_SENTENCES;
     const implicitSubject = seg.kind === 'tableRow' || seg.kind === 'listItem';
     const mode = implicitSubject ? 1 : 0;
-    for (const s of splitSentences(seg.text)) {
-      const hash = sentenceHash(seg.text, s.start, s.end);
-      const sentence = sentenceTable.get(hash, seg.text, s.start, s.end) ?? readSentence(seg.text.slice(s.start, s.end), hash);
+    const count = sentenceSpans(seg.text, spans);
+    for (let k = 0; k < count; k++) {
+      const start = spans[2 * k];
+      const end = spans[2 * k + 1];
+      const hash = sentenceHash(seg.text, start, end);
+      const sentence = sentenceTable.get(hash, seg.text, start, end) ?? readSentence(seg.text.slice(start, end), hash);
       if (!sentence.worth) continue;
       if (!ctx) {
         ctx = copyContext(ctxIn, ctxIn.people.slice());
@@ -214,11 +219,11 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       }
       const { hits } = sentence;
       if (sentence.tooLong) {
-        sentences.push({ start: s.start, end: s.end, judged: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
+        sentences.push({ start, end, judged: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
         continue;
       }
       if (!sentence.mayHoldClaim) {
-        sentences.push({ start: s.start, end: s.end, judged: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
+        sentences.push({ start, end, judged: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
         advanceContextByNames(ctx, hits, index);
         continue;
       }
@@ -244,7 +249,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
         else (sentence.byContext[mode] ??= new Map()).set(ctxKey, known);
         judgements++;
       }
-      sentences.push({ start: s.start, end: s.end, judged: known, verdict: known.verdict, finding: known.finding, hits, dates: known.dates });
+      sentences.push({ start, end, judged: known, verdict: known.verdict, finding: known.finding, hits, dates: known.dates });
       advanceContext(ctx, known.claim, hits, index);
     }
     // The incoming context when the block left it as it was, so its cached key is reused downstream.
