@@ -37,7 +37,14 @@ interface SentenceResult {
 interface SegmentResult { sentences: SentenceResult[]; ctxOut: Context }
 
 /** A segment text's results: in the context it came in first, and in any other (a text is mostly in one). */
-interface SegmentEntry { key: string; result: SegmentResult; others: Map<string, SegmentResult> | undefined }
+interface SegmentEntry {
+  text: string;
+  key: string;
+  result: SegmentResult;
+  others: Map<string, SegmentResult> | undefined;
+  /** The next entry of the same hash. */
+  next: SegmentEntry | undefined;
+}
 
 /** A sentence's claim and verdict, in sentence offsets: the same words in the same context read alike. */
 interface SentenceJudgement {
@@ -97,9 +104,10 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   }
   const { index, judge } = built;
   // Segment results by reference date, kind, text and context key. Nested rather than one key string built per
-  // lookup: a joined key is a new string to flatten and hash, as long as the text, every time. Bounded by the number
-  // of entries held.
-  const cache = new Map<string, Map<SegmentKind, Map<string, SegmentEntry>>>();
+  // lookup: a joined key is a new string to flatten and hash, as long as the text, every time. Texts go by their
+  // sampled hash (sentenceHash), not by a hash of every character, and are told apart by their text. Bounded by the
+  // number of entries held.
+  const cache = new Map<string, Map<SegmentKind, Map<number, SegmentEntry>>>();
   let cachedSegments = 0;
   // Each sentence text's reading and judgements (by reference date, subject mode and context), bounded by the number
   // of judgements held.
@@ -187,14 +195,17 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   }
 
   function checkSegment(seg: ProseSegment, ref: string, ctxIn: Context): SegmentResult {
-    // Keyed by the segment's text: the incremental parser hands back the same string for an unchanged block, and a
-    // string's hash is computed once.
+    // Keyed by the segment's text: the incremental parser hands back the same string for an unchanged block, which
+    // compares equal at once.
     if (cachedSegments >= CACHE_LIMIT) {
       cache.clear();
       cachedSegments = 0;
     }
     const byText = level(level(cache, ref), seg.kind);
-    const entry = byText.get(seg.text);
+    const hash = sentenceHash(seg.text, 0, seg.text.length);
+    const first = byText.get(hash);
+    let entry = first;
+    while (entry && entry.text !== seg.text) entry = entry.next;
     const key = contextKey(ctxIn);
     if (entry) {
       const cached = entry.key === key ? entry.result : entry.others?.get(key);
@@ -255,7 +266,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     // The incoming context when the block left it as it was, so its cached key is reused downstream.
     const out: SegmentResult = { sentences, ctxOut: !ctx || sameContext(ctx, ctxIn) ? ctxIn : copyContext(ctx, ctx.people) };
     if (!entry) {
-      byText.set(seg.text, { key, result: out, others: undefined });
+      byText.set(hash, { text: seg.text, key, result: out, others: undefined, next: first });
       cachedSegments++;
     } else (entry.others ??= new Map()).set(key, out);
     return out;
