@@ -14,7 +14,7 @@ import { createMarkdownParser, type ProseSegment, type SegmentKind } from '../ma
 
 type MarkdownParser = ReturnType<typeof createMarkdownParser>;
 import { sentenceSpans } from '../claims/sentences';
-import { SentenceReading, advanceContext, advanceContextByNames, claimCues, contextKey, copyContext, mayHoldClaim, newContext, parseClaim, readsContext, type Context } from '../claims/parse';
+import { SentenceReading, advanceContext, advanceContextByNames, claimCues, contextKey, copyContext, mayHoldClaim, newContext, parseClaim, readsContext, contextReads, readingKey, type Context } from '../claims/parse';
 import { Judge, type Finding } from './judge';
 import { SentenceTable, sentenceHash, type SentenceEntry } from './sentences';
 import type { Claim } from '../claims/types';
@@ -103,6 +103,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     indexes.set(dataset, (built = { index, judge: new Judge(index) }));
   }
   const { index, judge } = built;
+  const memo = options.memo !== false;
   // Segment results by reference date, kind, text and context key. Nested rather than one key string built per
   // lookup: a joined key is a new string to flatten and hash, as long as the text, every time. Texts go by their
   // sampled hash (sentenceHash), not by a hash of every character, and are told apart by their text. Bounded by the
@@ -187,7 +188,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     const cues = worth && !tooLong ? claimCues(words, 0, words.length) : 0;
     const may = worth && !tooLong && mayHoldClaim(text, hits, cues);
     const sentence: SentenceEntry<SentenceReading, SentenceJudgement> = {
-      text, hash, hits: hits.length ? hits : NO_HITS, worth, tooLong, mayHoldClaim: may, readsContext: may && readsContext(text, hits), cues,
+      text, hash, hits: hits.length ? hits : NO_HITS, worth, tooLong, mayHoldClaim: may, readsContext: may && readsContext(text, hits), reads: contextReads(text, hits), cues,
       ref: undefined, reading: undefined, plain: [undefined, undefined], byContext: [undefined, undefined],
     };
     sentenceTable.add(sentence);
@@ -207,7 +208,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     let entry = first;
     while (entry && entry.text !== seg.text) entry = entry.next;
     const key = contextKey(ctxIn);
-    if (entry) {
+    if (entry && memo) {
       const cached = entry.key === key ? entry.result : entry.others?.get(key);
       if (cached) return cached;
     }
@@ -247,8 +248,8 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
         sentence.plain = [undefined, undefined];
         sentence.byContext = [undefined, undefined];
       }
-      const ctxKey = sentence.readsContext ? contextKey(ctx) : undefined;
-      let known = ctxKey === undefined ? sentence.plain[mode] : sentence.byContext[mode]?.get(ctxKey);
+      const ctxKey = sentence.readsContext ? readingKey(ctx, sentence.reads) : undefined;
+      let known = !memo ? undefined : ctxKey === undefined ? sentence.plain[mode] : sentence.byContext[mode]?.get(ctxKey);
       if (!known) {
         if (judgements >= CACHE_LIMIT) {
           sentenceTable.clear();

@@ -17,6 +17,8 @@ export interface SentenceEntry<R, J> {
   readonly tooLong: boolean;
   readonly mayHoldClaim: boolean;
   readonly readsContext: boolean;
+  /** The parts of the context its reading depends on, when it reads the context (contextReads). */
+  readonly reads: number;
   readonly cues: number;
   /** The reference date `reading` and the judgements are for; another date starts them again. */
   ref: string | undefined;

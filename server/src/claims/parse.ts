@@ -25,6 +25,12 @@ export interface Context {
   seen: Set<string>;
   /** contextKey's value, kept until the context changes. */
   key?: string;
+  /** The people part of the key (subject and the latest two), kept until those change. */
+  peopleKey?: string;
+  /** The people part of the key for a sentence without "the two leaders": who "he" is. Kept as peopleKey is. */
+  heKey?: string;
+  /** The place part of the key (country and place), kept until those change. */
+  placeKey?: string;
   /** Whether `seen` belongs to this context; a copy shares its parent's set until it adds to it. */
   ownsSeen?: boolean;
 }
@@ -40,7 +46,7 @@ function see(ctx: Context, id: string): void {
 }
 
 export function newContext(): Context {
-  return { people: [], subject: undefined, country: undefined, place: undefined, seen: new Set(), key: undefined, ownsSeen: false };
+  return { people: [], subject: undefined, country: undefined, place: undefined, seen: new Set(), key: undefined, peopleKey: undefined, heKey: undefined, placeKey: undefined, ownsSeen: false };
 }
 
 /**
@@ -48,12 +54,61 @@ export function newContext(): Context {
  * context has this one shape: a spread copy of contexts of several shapes goes by V8's slow path, block after block.
  */
 export function copyContext(c: Context, people: string[]): Context {
-  return { people, subject: c.subject, country: c.country, place: c.place, seen: c.seen, key: c.key, ownsSeen: false };
+  return { people, subject: c.subject, country: c.country, place: c.place, seen: c.seen, key: c.key, peopleKey: c.peopleKey, heKey: c.heKey, placeKey: c.placeKey, ownsSeen: false };
 }
 
-/** Everything in a context that can change how a sentence is read; two equal keys read alike. */
+/** Everything in a context that can change how a block is read, and what follows it; equal keys read alike. */
 export function contextKey(c: Context): string {
-  return (c.key ??= internKey(`${c.subject ?? ''}|${c.people.slice(-2).join(',')}|${c.country ?? ''}|${c.place ?? ''}|${seenKey(c.seen)}`));
+  return (c.key ??= internKey(`${peopleKey(c)}|${placeKey(c)}|${seenKey(c.seen)}`));
+}
+
+function peopleKey(c: Context): string {
+  return (c.peopleKey ??= internKey(`${c.subject ?? ''}|${c.people.slice(-2).join(',')}`));
+}
+
+/** Who "he", "him" and "the visit" stand for: the subject, else the latest person (parseClaim's pronoun rules). */
+function heKey(c: Context): string {
+  const n = c.people.length;
+  return (c.heKey ??= internKey(`${n > 0 ? 1 : 0}|${c.subject ?? ''}|${c.subject === undefined && n > 0 ? c.people[n - 1] : ''}`));
+}
+
+function placeKey(c: Context): string {
+  return (c.placeKey ??= internKey(`${c.country ?? ''}|${c.place ?? ''}`));
+}
+
+/** The parts of a context a sentence's reading can depend on (see contextReads). */
+export const READS_PEOPLE = 1;
+export const READS_PLACE = 2;
+export const READS_SEEN = 4;
+/** The people part is the latest two, not only who "he" is: "the two leaders", "they". */
+export const READS_PAIR = 8;
+
+/**
+ * The parts of the context that can change how a sentence is read, from the names in it (parseClaim and the judge
+ * read no other): the people (who "he" and "him" are, and the latest two for "the two leaders") when it names at most
+ * one person; the country and place ("there", "the country", "he arrived") when it names no place; everything the
+ * draft has named so far when it names an event (whether the keyword means that event).
+ */
+export function contextReads(sentence: string, hits: EntityHit[]): number {
+  let people = 0;
+  let places = 0;
+  let events = 0;
+  for (const h of hits) {
+    if (h.kind === 'person') people++;
+    else if (h.kind === 'place') places++;
+    else events++;
+  }
+  return (people <= 1 ? READS_PEOPLE | (PAIR.test(sentence) ? READS_PAIR : 0) : 0) | (places === 0 ? READS_PLACE : 0) | (events > 0 ? READS_SEEN : 0);
+}
+
+/**
+ * The key of the parts `reads` of a context: a sentence with those reads reads alike in contexts of equal keys. Most
+ * sentences read one part, which changes less often than the whole; every new name the draft meets changes `seen`.
+ */
+export function readingKey(c: Context, reads: number): string {
+  const people = reads & READS_PEOPLE ? (reads & READS_PAIR ? peopleKey(c) : heKey(c)) : '';
+  const place = reads & READS_PLACE ? placeKey(c) : '';
+  return internKey(`${reads}|${people}|${place}|${reads & READS_SEEN ? seenKey(c.seen) : ''}`);
 }
 
 // One string for each key: equal keys are then the same string, compared at once, hashed once, and built flat (a
@@ -719,11 +774,14 @@ export function advanceContext(ctx: Context, claim: Pick<Claim, 'people' | 'subj
   if (claim.people.length === 0 && !places) return;
   // A sentence that names again who and where the context already has leaves it as it was: it keeps its key, so the
   // key is not built and hashed again (a draft about one person names that person sentence after sentence).
-  const { key, subject, country, place } = ctx;
+  const { key, peopleKey, heKey, placeKey, subject, country, place } = ctx;
   const seenSize = ctx.seen.size;
   const n = ctx.people.length;
   for (let i = 0; i < n && i < PREVIOUS_PEOPLE.length; i++) PREVIOUS_PEOPLE[i] = ctx.people[i];
   ctx.key = undefined;
+  ctx.peopleKey = undefined;
+  ctx.heKey = undefined;
+  ctx.placeKey = undefined;
   for (const p of claim.people) {
     const i = ctx.people.lastIndexOf(p);
     if (i >= 0) ctx.people.splice(i, 1);
@@ -743,10 +801,13 @@ export function advanceContext(ctx: Context, claim: Pick<Claim, 'people' | 'subj
       see(ctx, country);
     }
   }
-  if (key === undefined || n > PREVIOUS_PEOPLE.length || ctx.people.length !== n || ctx.seen.size !== seenSize) return;
-  if (ctx.subject !== subject || ctx.country !== country || ctx.place !== place) return;
+  const samePlace = ctx.country === country && ctx.place === place;
+  if (samePlace) ctx.placeKey = placeKey;
+  if (n > PREVIOUS_PEOPLE.length || ctx.people.length !== n || ctx.subject !== subject) return;
   for (let i = 0; i < n; i++) if (ctx.people[i] !== PREVIOUS_PEOPLE[i]) return;
-  ctx.key = key;
+  ctx.peopleKey = peopleKey;
+  ctx.heKey = heKey;
+  if (samePlace && ctx.seen.size === seenSize) ctx.key = key;
 }
 /** advanceContext's copy of the people before the sentence (a context keeps six). */
 const PREVIOUS_PEOPLE: string[] = ['', '', '', '', '', '', '', ''];
