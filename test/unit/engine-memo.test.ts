@@ -33,6 +33,8 @@ const TEMPLATES = [
   'He visited {L} for the {O} time since the coup.',
   'The invasion began {D}.',
   '{P} said the election was held {D}.',
+  "{P}'s most recent visit was {D}.",
+  'His earlier trip was {D}.',
   'The weather was mild.',
 ];
 
@@ -71,6 +73,15 @@ describe('the engine caches', () => {
       assert.deepEqual(report(true, text), fresh);
     });
   }
+
+  it('read a repeated sentence that leans on the place before it at each place it follows', () => {
+    // The same words after Minsk and after Beijing: "most recent visit" is a visit to the place just named.
+    const text = "Putin arrived in Minsk on Friday. Putin's most recent visit was in June 2019.\n\nPutin arrived in Beijing on Friday. Putin's most recent visit was in June 2019.\n";
+    const claims = report(true, text).claims.filter((c) => c.text.startsWith("Putin's most recent")).map((c) => c.summary);
+    assert.equal(claims.length, 2);
+    assert.match(claims[0], /Putin visit to Minsk/);
+    assert.match(claims[1], /Putin visit to Beijing/);
+  });
 
   it('change nothing in a benchmark draft of seed sentences, code, tables and lists', () => {
     const text = buildDraft({ words: 6_000 }, 7).text;

@@ -10,7 +10,7 @@ const DATA_DIR = path.join(ROOT, 'data');
 const SEEDS_DIR = path.join(ROOT, 'seeds');
 
 const entryFor = (text: string): SentenceEntry<string, string> => ({
-  text, hash: sentenceHash(text, 0, text.length), hits: [], worth: true, tooLong: false, mayHoldClaim: true, readsContext: false, reads: 0, cues: 0, ref: undefined, reading: text, plain: [undefined, undefined], byContext: [undefined, undefined],
+  text, hash: sentenceHash(text, 0, text.length), hits: [], worth: true, tooLong: false, mayHoldClaim: true, reads: 0, cues: 0, ref: undefined, reading: text, plain: [undefined, undefined], byContext: [undefined, undefined],
 });
 
 /** The entry for the sentence at text[start, end), as the engine looks it up. */

@@ -14,7 +14,7 @@ import { createMarkdownParser, type ProseSegment, type SegmentKind } from '../ma
 
 type MarkdownParser = ReturnType<typeof createMarkdownParser>;
 import { sentenceSpans } from '../claims/sentences';
-import { SentenceReading, advanceContext, advanceContextByNames, claimCues, contextKey, copyContext, mayHoldClaim, newContext, parseClaim, readsContext, contextReads, readingKey, type Context } from '../claims/parse';
+import { SentenceReading, advanceContext, advanceContextByNames, claimCues, contextKey, copyContext, mayHoldClaim, newContext, parseClaim, contextReads, readingKey, type Context } from '../claims/parse';
 import { Judge, type Finding } from './judge';
 import { SentenceTable, sentenceHash, type SentenceEntry } from './sentences';
 import type { Claim } from '../claims/types';
@@ -188,7 +188,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     const cues = worth && !tooLong ? claimCues(words, 0, words.length) : 0;
     const may = worth && !tooLong && mayHoldClaim(text, hits, cues);
     const sentence: SentenceEntry<SentenceReading, SentenceJudgement> = {
-      text, hash, hits: hits.length ? hits : NO_HITS, worth, tooLong, mayHoldClaim: may, readsContext: may && readsContext(text, hits), reads: contextReads(text, hits), cues,
+      text, hash, hits: hits.length ? hits : NO_HITS, worth, tooLong, mayHoldClaim: may, reads: may ? contextReads(text, hits) : 0, cues,
       ref: undefined, reading: undefined, plain: [undefined, undefined], byContext: [undefined, undefined],
     };
     sentenceTable.add(sentence);
@@ -248,7 +248,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
         sentence.plain = [undefined, undefined];
         sentence.byContext = [undefined, undefined];
       }
-      const ctxKey = sentence.readsContext ? readingKey(ctx, sentence.reads) : undefined;
+      const ctxKey = sentence.reads !== 0 ? readingKey(ctx, sentence.reads) : undefined;
       let known = !memo ? undefined : ctxKey === undefined ? sentence.plain[mode] : sentence.byContext[mode]?.get(ctxKey);
       if (!known) {
         if (judgements >= CACHE_LIMIT) {

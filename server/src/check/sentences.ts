@@ -16,8 +16,7 @@ export interface SentenceEntry<R, J> {
   /** Longer than any real sentence: its names count for hover cards, its words are not parsed. */
   readonly tooLong: boolean;
   readonly mayHoldClaim: boolean;
-  readonly readsContext: boolean;
-  /** The parts of the context its reading depends on, when it reads the context (contextReads). */
+  /** The parts of the context its reading depends on (contextReads; 0 when it reads alike in any context). */
   readonly reads: number;
   readonly cues: number;
   /** The reference date `reading` and the judgements are for; another date starts them again. */

@@ -84,10 +84,12 @@ export const READS_SEEN = 4;
 export const READS_PAIR = 8;
 
 /**
- * The parts of the context that can change how a sentence is read, from the names in it (parseClaim and the judge
- * read no other): the people (who "he" and "him" are, and the latest two for "the two leaders") when it names at most
- * one person; the country and place ("there", "the country", "he arrived") when it names no place; everything the
- * draft has named so far when it names an event (whether the keyword means that event).
+ * The parts of the context that can change how a sentence is read (0: none, it reads alike everywhere), by the same
+ * patterns parseClaim and the judge read the context by, and no narrower:
+ * - the people, when it names no one (a pronoun, "the visit", a row's implicit subject), or one person and says "him"
+ *   or "the two leaders"; the latest two people when it says "the two leaders" or "they", else who "he" is;
+ * - the country and place, when it names no place and says "the country", "there", "arrived", "previous", "the visit";
+ * - everything the draft has named so far, when it names an event (whether the keyword means that event).
  */
 export function contextReads(sentence: string, hits: EntityHit[]): number {
   let people = 0;
@@ -98,7 +100,11 @@ export function contextReads(sentence: string, hits: EntityHit[]): number {
     else if (h.kind === 'place') places++;
     else events++;
   }
-  return (people <= 1 ? READS_PEOPLE | (PAIR.test(sentence) ? READS_PAIR : 0) : 0) | (places === 0 ? READS_PLACE : 0) | (events > 0 ? READS_SEEN : 0);
+  let reads = events > 0 ? READS_SEEN : 0;
+  const pair = people <= 1 && PAIR.test(sentence);
+  if (people === 0 || (people === 1 && (pair || HIM.test(sentence)))) reads |= READS_PEOPLE | (pair ? READS_PAIR : 0);
+  if (places === 0 && (THE_COUNTRY.test(sentence) || THERE.test(sentence) || ARRIVAL.test(sentence) || PREVIOUS.test(sentence) || THE_VISIT.test(sentence))) reads |= READS_PLACE;
+  return reads;
 }
 
 /**
@@ -280,23 +286,6 @@ const ACTION_WORDS = new Set(
     .flatMap((w) => (w.length >= 5 ? [w, w.slice(0, 4), w.slice(0, 5)] : [w])),
 );
 
-/**
- * Whether reading the sentence depends on the sentences before it: pronouns or "the two leaders" standing for
- * people, "there" or "the country" for a place, a named event recognised by the draft's subject. A sentence that
- * reads alone is cached by its text alone.
- */
-export function readsContext(sentence: string, hits: EntityHit[]): boolean {
-  let people = 0;
-  let places = 0;
-  for (const h of hits) {
-    if (h.kind === 'event') return true;
-    if (h.kind === 'person') people++;
-    else places++;
-  }
-  if (people === 0 || (people === 1 && (PAIR.test(sentence) || /\b(?:him|her)\b/i.test(sentence)))) return true;
-  return places === 0 && /\b(?:the country|there|arriv|land|reach|touch|previous|last|the visit|this visit|the trip|this trip)/i.test(sentence);
-}
-
 /** The context after a sentence that was not parsed: its named people and places still count. */
 export function advanceContextByNames(ctx: Context, hits: EntityHit[], index: FactIndex, from = 0, to = hits.length): void {
   const people: string[] = [];
@@ -314,6 +303,8 @@ const NEGATION = /\b(not|n't|never|no|denied|denies|deny|without|neither|nor)\b|
 const PRONOUN = /\b(he|his|him|himself)\b/i;
 const PAIR = /\b(the two (?:leaders|presidents|men|heads of state)|both (?:leaders|men|presidents)|the leaders|the pair|they|their|them)\b/i;
 const THE_COUNTRY = /\bthe country\b/i;
+const THERE = /\bthere\b/i;
+const HIM = /\b(?:him|her)\b/i;
 const THE_VISIT = /\b(?:the|this) (?:visit|trip)\b/i;
 const GROUP = /(?<!\b(?:almost|nearly|virtually|few|hardly)\s)\b(?:no|any|the first)\s+(?:other\s+)?(European|foreign|Western)\s+(?:leader|head of state|president)s?\b/i;
 const TITLE_WORDS = new Set(['President', 'Prime', 'Minister', 'Chancellor', 'Vice', 'Vice-President', 'First', 'Supreme', 'Leader', 'Ayatollah', 'Senior', 'General', 'Junta', 'Chief', 'Opposition', 'State', 'The', 'Minsk', 'He', 'His', 'It', 'This', 'That', 'In', 'On', 'By', 'Russian', 'Belarusian', 'Chinese', 'Iranian', 'Kremlin']);
@@ -517,7 +508,7 @@ export class SentenceReading {
     return this.theVisitM ?? (this.theVisitM = (this.cues & C_VISIT_NOUN) !== 0 && THE_VISIT.test(this.sentence));
   }
   get him(): RegExpExecArray | null {
-    return this.himM !== undefined ? this.himM : (this.himM = /\b(?:him|her)\b/i.exec(this.sentence));
+    return this.himM !== undefined ? this.himM : (this.himM = HIM.exec(this.sentence));
   }
   get host(): RegExpExecArray | null {
     return this.hostM !== undefined ? this.hostM : (this.hostM = HOST.exec(this.sentence));
@@ -529,7 +520,7 @@ export class SentenceReading {
     return this.theCountryM !== undefined ? this.theCountryM : (this.theCountryM = (this.cues & C_COUNTRY) !== 0 ? THE_COUNTRY.exec(this.sentence) : null);
   }
   get there(): RegExpExecArray | null {
-    return this.thereM !== undefined ? this.thereM : (this.thereM = (this.cues & C_THERE) !== 0 ? /\bthere\b/i.exec(this.sentence) : null);
+    return this.thereM !== undefined ? this.thereM : (this.thereM = (this.cues & C_THERE) !== 0 ? THERE.exec(this.sentence) : null);
   }
   /** "there is", "there were": not a place. */
   get thereIs(): boolean {
