@@ -39,7 +39,8 @@ interface SegmentResult { sentences: SentenceResult[]; ctxOut: Context }
 /** A segment text's results: in the context it came in first, and in any other (a text is mostly in one). */
 interface SegmentEntry {
   text: string;
-  key: string;
+  /** The context it came in first (contexts handed on are never changed). */
+  ctx: Context;
   result: SegmentResult;
   others: Map<string, SegmentResult> | undefined;
   /** The next entry of the same hash. */
@@ -207,9 +208,10 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     const first = byText.get(hash);
     let entry = first;
     while (entry && entry.text !== seg.text) entry = entry.next;
-    const key = contextKey(ctxIn);
     if (entry && memo) {
-      const cached = entry.key === key ? entry.result : entry.others?.get(key);
+      // The context object itself, for a block after unchanged blocks: they hand on the very context they handed on
+      // before. Keys are built only to tell two other contexts apart, so a first check builds none.
+      const cached = entry.ctx === ctxIn || contextKey(entry.ctx) === contextKey(ctxIn) ? entry.result : entry.others?.get(contextKey(ctxIn));
       if (cached) return cached;
     }
     // Most sentences name no one and say "he" nowhere: they can neither hold a claim nor change the context, and a
@@ -267,9 +269,9 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     // The incoming context when the block left it as it was, so its cached key is reused downstream.
     const out: SegmentResult = { sentences, ctxOut: !ctx || sameContext(ctx, ctxIn) ? ctxIn : copyContext(ctx, ctx.people) };
     if (!entry) {
-      byText.set(hash, { text: seg.text, key, result: out, others: undefined, next: first });
+      byText.set(hash, { text: seg.text, ctx: ctxIn, result: out, others: undefined, next: first });
       cachedSegments++;
-    } else (entry.others ??= new Map()).set(key, out);
+    } else (entry.others ??= new Map()).set(contextKey(ctxIn), out);
     return out;
   }
 

@@ -31,6 +31,8 @@ export interface Context {
   heKey?: string;
   /** The place part of the key (country and place), kept until those change. */
   placeKey?: string;
+  /** readingKey's values by reads, kept until the context changes (a copy shares them until either changes). */
+  readingKeys?: (string | undefined)[];
   /** Whether `seen` belongs to this context; a copy shares its parent's set until it adds to it. */
   ownsSeen?: boolean;
 }
@@ -46,7 +48,7 @@ function see(ctx: Context, id: string): void {
 }
 
 export function newContext(): Context {
-  return { people: [], subject: undefined, country: undefined, place: undefined, seen: new Set(), key: undefined, peopleKey: undefined, heKey: undefined, placeKey: undefined, ownsSeen: false };
+  return { people: [], subject: undefined, country: undefined, place: undefined, seen: new Set(), key: undefined, peopleKey: undefined, heKey: undefined, placeKey: undefined, readingKeys: undefined, ownsSeen: false };
 }
 
 /**
@@ -54,7 +56,7 @@ export function newContext(): Context {
  * context has this one shape: a spread copy of contexts of several shapes goes by V8's slow path, block after block.
  */
 export function copyContext(c: Context, people: string[]): Context {
-  return { people, subject: c.subject, country: c.country, place: c.place, seen: c.seen, key: c.key, peopleKey: c.peopleKey, heKey: c.heKey, placeKey: c.placeKey, ownsSeen: false };
+  return { people, subject: c.subject, country: c.country, place: c.place, seen: c.seen, key: c.key, peopleKey: c.peopleKey, heKey: c.heKey, placeKey: c.placeKey, readingKeys: c.readingKeys, ownsSeen: false };
 }
 
 /** Everything in a context that can change how a block is read, and what follows it; equal keys read alike. */
@@ -62,18 +64,19 @@ export function contextKey(c: Context): string {
   return (c.key ??= internKey(`${peopleKey(c)}|${placeKey(c)}|${seenKey(c.seen)}`));
 }
 
+// The parts are not interned: they are only ever pieces of the keys that are.
 function peopleKey(c: Context): string {
-  return (c.peopleKey ??= internKey(`${c.subject ?? ''}|${c.people.slice(-2).join(',')}`));
+  return (c.peopleKey ??= `${c.subject ?? ''}|${c.people.slice(-2).join(',')}`);
 }
 
 /** Who "he", "him" and "the visit" stand for: the subject, else the latest person (parseClaim's pronoun rules). */
 function heKey(c: Context): string {
   const n = c.people.length;
-  return (c.heKey ??= internKey(`${n > 0 ? 1 : 0}|${c.subject ?? ''}|${c.subject === undefined && n > 0 ? c.people[n - 1] : ''}`));
+  return (c.heKey ??= `${n > 0 ? 1 : 0}|${c.subject ?? ''}|${c.subject === undefined && n > 0 ? c.people[n - 1] : ''}`);
 }
 
 function placeKey(c: Context): string {
-  return (c.placeKey ??= internKey(`${c.country ?? ''}|${c.place ?? ''}`));
+  return (c.placeKey ??= `${c.country ?? ''}|${c.place ?? ''}`);
 }
 
 /** The parts of a context a sentence's reading can depend on (see contextReads). */
@@ -112,9 +115,14 @@ export function contextReads(sentence: string, hits: EntityHit[]): number {
  * sentences read one part, which changes less often than the whole; every new name the draft meets changes `seen`.
  */
 export function readingKey(c: Context, reads: number): string {
-  const people = reads & READS_PEOPLE ? (reads & READS_PAIR ? peopleKey(c) : heKey(c)) : '';
-  const place = reads & READS_PLACE ? placeKey(c) : '';
-  return internKey(`${reads}|${people}|${place}|${reads & READS_SEEN ? seenKey(c.seen) : ''}`);
+  const known = (c.readingKeys ??= new Array<string | undefined>(16));
+  let key = known[reads];
+  if (key === undefined) {
+    const people = reads & READS_PEOPLE ? (reads & READS_PAIR ? peopleKey(c) : heKey(c)) : '';
+    const place = reads & READS_PLACE ? placeKey(c) : '';
+    known[reads] = key = internKey(`${reads}|${people}|${place}|${reads & READS_SEEN ? seenKey(c.seen) : ''}`);
+  }
+  return key;
 }
 
 // One string for each key: equal keys are then the same string, compared at once, hashed once, and built flat (a
@@ -773,6 +781,8 @@ export function advanceContext(ctx: Context, claim: Pick<Claim, 'people' | 'subj
   ctx.peopleKey = undefined;
   ctx.heKey = undefined;
   ctx.placeKey = undefined;
+  const { readingKeys } = ctx;
+  ctx.readingKeys = undefined;
   for (const p of claim.people) {
     const i = ctx.people.lastIndexOf(p);
     if (i >= 0) ctx.people.splice(i, 1);
@@ -798,7 +808,10 @@ export function advanceContext(ctx: Context, claim: Pick<Claim, 'people' | 'subj
   for (let i = 0; i < n; i++) if (ctx.people[i] !== PREVIOUS_PEOPLE[i]) return;
   ctx.peopleKey = peopleKey;
   ctx.heKey = heKey;
-  if (samePlace && ctx.seen.size === seenSize) ctx.key = key;
+  if (samePlace && ctx.seen.size === seenSize) {
+    ctx.key = key;
+    ctx.readingKeys = readingKeys;
+  }
 }
 /** advanceContext's copy of the people before the sentence (a context keeps six). */
 const PREVIOUS_PEOPLE: string[] = ['', '', '', '', '', '', '', ''];
