@@ -93,17 +93,27 @@ function plain(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
 }
 
+/** Where a source's quote is in its seed file (for a diagnostic's related information), and its message. */
+interface SourceCites {
+  seedTexts: Map<string, string[] | null>;
+  locations: WeakMap<Source, { uri: string; range: Range }>;
+}
+
 // The lookups over a dataset, built once per dataset object however many engines use it: immutable once built, and
-// a dataset of 100,000 facts takes about 100 ms to index.
-const indexes = new WeakMap<Dataset, { index: FactIndex; judge: Judge }>();
+// a dataset of 100,000 facts takes about 100 ms to index. So are its sources' places in the seeds (by seeds folder)
+// and their messages: the same few back many diagnostics, check after check and engine after engine.
+const indexes = new WeakMap<Dataset, { index: FactIndex; judge: Judge; cites: Map<string, SourceCites>; sourceMessages: WeakMap<Source, string> }>();
 
 export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   let built = indexes.get(dataset);
   if (!built) {
     const index = new FactIndex(dataset);
-    indexes.set(dataset, (built = { index, judge: new Judge(index) }));
+    indexes.set(dataset, (built = { index, judge: new Judge(index), cites: new Map(), sourceMessages: new WeakMap() }));
   }
-  const { index, judge } = built;
+  const { index, judge, sourceMessages } = built;
+  let cites = built.cites.get(options.seedsDir);
+  if (!cites) built.cites.set(options.seedsDir, (cites = { seedTexts: new Map(), locations: new WeakMap() }));
+  const { seedTexts, locations } = cites;
   const memo = options.memo !== false;
   // Segment results by reference date, kind, text and context key. Nested rather than one key string built per
   // lookup: a joined key is a new string to flatten and hash, as long as the text, every time. Texts go by their
@@ -119,10 +129,6 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   const scratchWords = wordBuffer();
   // The sentence spans of the block being checked, as start, end pairs.
   const spans: number[] = [];
-  const seedTexts = new Map<string, string[] | null>();
-
-  // By the dataset's own source objects: the same few back many diagnostics, check after check.
-  const locations = new WeakMap<Source, { uri: string; range: Range }>();
   const seedLocation = (s: Source): { uri: string; range: Range } => {
     let location = locations.get(s);
     if (!location) locations.set(s, (location = locate(s)));
@@ -143,8 +149,6 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     return { uri: pathToFileURL(file).toString(), range: { start: { line: s.line - 1, character: col }, end: { line: s.line - 1, character: col + len } } };
   };
 
-  // A source's related-information message, built once: the same sources back many diagnostics, check after check.
-  const sourceMessages = new WeakMap<Source, string>();
   const sourceMessage = (src: Source): string => {
     let message = sourceMessages.get(src);
     if (message === undefined) sourceMessages.set(src, (message = plain(`seeds/${src.seed}:${src.line}: “${src.quote}”`)));
