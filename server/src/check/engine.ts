@@ -93,7 +93,7 @@ function plain(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
 }
 
-/** Where a source's quote is in its seed file (for a diagnostic's related information), and its message. */
+/** Where sources' quotes are in their seed files, for diagnostics' related information: the seeds' lines, read once. */
 interface SourceCites {
   seedTexts: Map<string, string[] | null>;
   locations: WeakMap<Source, { uri: string; range: Range }>;
