@@ -1,7 +1,7 @@
 // The engine's table of sentence texts: a repeated sentence is found by its text in place, and its names are found once.
 
 import * as assert from 'node:assert/strict';
-import { SentenceTable, sentenceHash, type SentenceEntry } from '../../server/src/check/sentences';
+import { SentenceTable, textHash, type SentenceEntry } from '../../server/src/check/sentences';
 import * as path from 'node:path';
 import { createEngine, loadDataset } from '../../server/src/engine';
 
@@ -10,11 +10,11 @@ const DATA_DIR = path.join(ROOT, 'data');
 const SEEDS_DIR = path.join(ROOT, 'seeds');
 
 const entryFor = (text: string): SentenceEntry<string, string> => ({
-  text, hash: sentenceHash(text, 0, text.length), hits: [], worth: true, tooLong: false, mayHoldClaim: true, reads: 0, cues: 0, ref: undefined, reading: text, plain: [undefined, undefined], byContext: [undefined, undefined],
+  text, hash: textHash(text, 0, text.length), hits: [], worth: true, tooLong: false, mayHoldClaim: true, reads: 0, cues: 0, ref: undefined, reading: text, plain: [undefined, undefined], byContext: [undefined, undefined],
 });
 
 /** The entry for the sentence at text[start, end), as the engine looks it up. */
-const find = (table: SentenceTable<string, string>, text: string, start = 0, end = text.length) => table.get(sentenceHash(text, start, end), text, start, end);
+const find = (table: SentenceTable<string, string>, text: string, start = 0, end = text.length) => table.get(textHash(text, start, end), text, start, end);
 
 describe('sentence table', () => {
   it('finds a sentence inside the block it is in, by its text', () => {
@@ -30,7 +30,7 @@ describe('sentence table', () => {
   it('tells apart texts of one length that differ between the characters the hash samples', () => {
     const a = 'Lukashenko visited Minsk on many occasions, most recently in the year 2022, and again in 2023.';
     const b = a.replace('2022', '2021');
-    assert.equal(sentenceHash(a, 0, a.length), sentenceHash(b, 0, b.length));
+    assert.equal(textHash(a, 0, a.length), textHash(b, 0, b.length));
     const table = new SentenceTable<string, string>(100);
     table.add(entryFor(a));
     assert.equal(find(table, b), undefined);

@@ -16,7 +16,7 @@ type MarkdownParser = ReturnType<typeof createMarkdownParser>;
 import { sentenceSpans } from '../claims/sentences';
 import { SentenceReading, advanceContext, advanceContextByNames, claimCues, contextKey, copyContext, mayHoldClaim, newContext, parseClaim, contextReads, readingKey, type Context } from '../claims/parse';
 import { Judge, type Finding } from './judge';
-import { SentenceTable, sentenceHash, type SentenceEntry } from './sentences';
+import { SentenceTable, textHash, type SentenceEntry } from './sentences';
 import type { Claim } from '../claims/types';
 import { isIsoDate, today } from '../dates/iso';
 import { renderHover } from '../hover/index';
@@ -117,7 +117,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   const memo = options.memo !== false;
   // Segment results by reference date, kind, text and context key. Nested rather than one key string built per
   // lookup: a joined key is a new string to flatten and hash, as long as the text, every time. Texts go by their
-  // sampled hash (sentenceHash), not by a hash of every character, and are told apart by their text. Bounded by the
+  // sampled hash (textHash), not by a hash of every character, and are told apart by their text. Bounded by the
   // number of entries held.
   const cache = new Map<string, Map<SegmentKind, Map<number, SegmentEntry>>>();
   let cachedSegments = 0;
@@ -208,7 +208,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       cachedSegments = 0;
     }
     const byText = level(level(cache, ref), seg.kind);
-    const hash = sentenceHash(seg.text, 0, seg.text.length);
+    const hash = textHash(seg.text, 0, seg.text.length);
     const first = byText.get(hash);
     let entry = first;
     while (entry && entry.text !== seg.text) entry = entry.next;
@@ -228,21 +228,18 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     for (let k = 0; k < count; k++) {
       const start = spans[2 * k];
       const end = spans[2 * k + 1];
-      const hash = sentenceHash(seg.text, start, end);
-      const sentence = sentenceTable.get(hash, seg.text, start, end) ?? readSentence(seg.text.slice(start, end), hash);
+      const sentenceHash = textHash(seg.text, start, end);
+      const sentence = sentenceTable.get(sentenceHash, seg.text, start, end) ?? readSentence(seg.text.slice(start, end), sentenceHash);
       if (!sentence.worth) continue;
       if (!ctx) {
         ctx = copyContext(ctxIn, ctxIn.people.slice());
         sentences = [];
       }
       const { hits } = sentence;
-      if (sentence.tooLong) {
-        sentences.push({ start, end, judged: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
-        continue;
-      }
       if (!sentence.mayHoldClaim) {
         sentences.push({ start, end, judged: undefined, verdict: undefined, finding: undefined, hits, dates: NO_DATES });
-        advanceContextByNames(ctx, hits, index);
+        // A run-on too long to read still names people and places for hover cards, but moves no context.
+        if (!sentence.tooLong) advanceContextByNames(ctx, hits, index);
         continue;
       }
       // Repeated sentences in one context read alike: drafts quote and repeat themselves.

@@ -7,7 +7,7 @@ import type { EntityHit } from '../facts/index';
 
 export interface SentenceEntry<R, J> {
   readonly text: string;
-  /** sentenceHash of the text. */
+  /** textHash of the text. */
   readonly hash: number;
   /** Its names, in sentence offsets: shared by every occurrence of the text. */
   readonly hits: EntityHit[];
@@ -33,7 +33,7 @@ export interface SentenceEntry<R, J> {
  * four, however long the sentence. Texts that differ only between the samples collide, and are told apart by their
  * text when looked up.
  */
-export function sentenceHash(text: string, start: number, end: number): number {
+export function textHash(text: string, start: number, end: number): number {
   const length = end - start;
   let h = length;
   const step = length > 16 ? length >> 4 : 1;
@@ -43,7 +43,7 @@ export function sentenceHash(text: string, start: number, end: number): number {
 }
 
 /**
- * Sentence entries by text, open addressing over sentenceHash; emptied when it holds `limit` entries. Looked up by a
+ * Sentence entries by text, open addressing over textHash; emptied when it holds `limit` entries. Looked up by a
  * range of the block it is in: a sentence is hashed by a sample of its characters, never whole, and cut out of its
  * block only to be compared with an entry of its hash.
  */
@@ -57,7 +57,7 @@ export class SentenceTable<R, J> {
     return this.entries.length;
   }
 
-  /** The entry whose text is source[start, end), found by that text's sentenceHash. */
+  /** The entry whose text is source[start, end), found by that text's textHash. */
   get(hash: number, source: string, start: number, end: number): SentenceEntry<R, J> | undefined {
     const { slots, entries } = this;
     const mask = slots.length - 1;

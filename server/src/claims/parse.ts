@@ -80,11 +80,11 @@ function placeKey(c: Context): string {
 }
 
 /** The parts of a context a sentence's reading can depend on (see contextReads). */
-export const READS_PEOPLE = 1;
-export const READS_PLACE = 2;
-export const READS_SEEN = 4;
+const READS_PEOPLE = 1;
+const READS_PLACE = 2;
+const READS_SEEN = 4;
 /** The people part is the latest two, not only who "he" is: "the two leaders", "they". */
-export const READS_PAIR = 8;
+const READS_PAIR = 8;
 
 /**
  * The parts of the context that can change how a sentence is read (0: none, it reads alike everywhere), by the same

@@ -1,13 +1,11 @@
 // Sentence boundaries inside one prose segment. Abbreviations common in news copy ("Feb.", "St.", "U.S.") do not end
 // a sentence. Linear, no backtracking.
 
-import { isSpace as isUnicodeSpace } from './chars';
+import { isSpace as isWhite } from './chars';
 
 const ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'st', 'mr', 'mrs', 'ms', 'dr', 'gen', 'col', 'lt', 'sen', 'rep', 'gov', 'pres', 'prof', 'vs', 'no', 'etc', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'inc', 'ltd', 'jr', 'sr']);
 
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
-
-export interface SentenceSpan { start: number; end: number }
 
 /** A letter: ASCII by its code, anything else by whether it has case. */
 function isLetterCode(code: number): boolean {
@@ -21,21 +19,12 @@ function isLowerLetterCode(code: number): boolean {
   const c = String.fromCharCode(code);
   return c.toLowerCase() !== c.toUpperCase() && c === c.toLowerCase();
 }
-const isWhite = (code: number) => (code < 128 ? code === 32 || (code >= 9 && code <= 13) : isUnicodeSpace(code));
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
 /** Closing quotes and brackets: " ' ” ’ ) ] */
 const isCloser = (code: number) => code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === 41 || code === 93;
 
 /** Where a sentence may end: . ! ?, a control character, a replacement character. */
 const BOUNDARY_CANDIDATE = /[\x00-\x1f.!?\ufffd]/g;
-
-/** The sentences of a text, as spans. */
-export function splitSentences(text: string): SentenceSpan[] {
-  const spans: number[] = [];
-  const out: SentenceSpan[] = [];
-  for (let k = 0, n = sentenceSpans(text, spans); k < n; k++) out.push({ start: spans[2 * k], end: spans[2 * k + 1] });
-  return out;
-}
 
 /**
  * The sentences of a text into `out` as start, end pairs (out is emptied first), and their number. No object a
