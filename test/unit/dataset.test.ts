@@ -105,6 +105,21 @@ describe('dataset', () => {
       assert.deepEqual(problems.filter((p) => p.startsWith('duplicate')), [`duplicate id "${facts.events[0].id}"`, `duplicate id "${facts.people[0].id}"`, `duplicate id "${facts.events[3].id}"`]);
       assert.ok(problems.slice(0, problems.length - 3).every((p) => /unknown event/.test(p)), problems.join('\n'));
     });
+    it('unknown ids are reported in list order: places, people, events, coverage', () => {
+      const d = structuredClone(facts);
+      d.coverage[0].subject = 'nobody-c';
+      d.events[1].actors = ['nobody-e'];
+      d.events[2].place = 'nowhere-e';
+      d.people[0].country = 'nowhere-p';
+      d.places[0].within = 'nowhere-l';
+      assert.deepEqual(referenceProblems(d), [
+        `place ${facts.places[0].id}: unknown place "nowhere-l"`,
+        `person ${facts.people[0].id}: unknown country "nowhere-p"`,
+        `event ${facts.events[1].id}: unknown person "nobody-e"`,
+        `event ${facts.events[2].id}: unknown place "nowhere-e"`,
+        `coverage ${facts.coverage[0].id}: unknown subject "nobody-c"`,
+      ]);
+    });
     it('a coverage member that is no event is unknown, even when it is a person', () => {
       const d = structuredClone(facts);
       d.coverage[0].members[0] = d.people[0].id;
