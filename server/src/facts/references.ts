@@ -43,28 +43,26 @@ export function referenceProblems(d: Dataset): string[] {
   define(d.people, PERSON);
   define(d.places, PLACE);
   const is = (id: string, kind: number): boolean => ((kinds.get(id) ?? 0) & kind) !== 0;
-  // An event's references are checked as it is defined, in one pass over the largest list: people and places are
-  // all defined by then, and coverage defines neither.
-  const eventProblems: string[] = [];
-  for (let i = 0; i < d.events.length; i++) {
-    const e = d.events[i];
-    const size = events.size;
-    events.set(e.id, e);
-    if (events.size === size || kinds.has(e.id)) duplicates.push(`duplicate id "${e.id}"`);
-    for (const a of e.actors) if (!is(a, PERSON)) eventProblems.push(`event ${e.id}: unknown person "${a}"`);
-    if (e.with) for (const a of e.with) if (!is(a, PERSON)) eventProblems.push(`event ${e.id}: unknown person "${a}"`);
-    if (e.place && !is(e.place, PLACE)) eventProblems.push(`event ${e.id}: unknown place "${e.place}"`);
-  }
-  define(d.coverage, COVERAGE);
-  const groups = new Set<string>();
-  for (const p of d.people) if (p.groups) for (const g of p.groups) groups.add(g);
+  // People and places are all defined by now, and nothing later defines either: their references, then each event's
+  // as it is defined, in one pass over the largest list.
   const out: string[] = [];
   for (const p of d.places) {
     if (p.country && !is(p.country, PLACE)) out.push(`place ${p.id}: unknown country "${p.country}"`);
     if (p.within && !is(p.within, PLACE)) out.push(`place ${p.id}: unknown place "${p.within}"`);
   }
   for (const p of d.people) if (p.country && !is(p.country, PLACE)) out.push(`person ${p.id}: unknown country "${p.country}"`);
-  for (const problem of eventProblems) out.push(problem);
+  for (let i = 0; i < d.events.length; i++) {
+    const e = d.events[i];
+    const size = events.size;
+    events.set(e.id, e);
+    if (events.size === size || kinds.has(e.id)) duplicates.push(`duplicate id "${e.id}"`);
+    for (const a of e.actors) if (!is(a, PERSON)) out.push(`event ${e.id}: unknown person "${a}"`);
+    if (e.with) for (const a of e.with) if (!is(a, PERSON)) out.push(`event ${e.id}: unknown person "${a}"`);
+    if (e.place && !is(e.place, PLACE)) out.push(`event ${e.id}: unknown place "${e.place}"`);
+  }
+  define(d.coverage, COVERAGE);
+  const groups = new Set<string>();
+  for (const p of d.people) if (p.groups) for (const g of p.groups) groups.add(g);
   for (const c of d.coverage) {
     if (!is(c.subject, PERSON) && !groups.has(c.subject)) out.push(`coverage ${c.id}: unknown subject "${c.subject}"`);
     if (c.with && !is(c.with, PERSON)) out.push(`coverage ${c.id}: unknown person "${c.with}"`);
