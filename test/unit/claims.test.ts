@@ -54,6 +54,11 @@ describe('claims: shapes the engine judges', () => {
       expectNone('Lukashenko is in Beijing again.', '2023-12-03');
       expectNone('The leader of Belarus is due to meet Xi Jinping once again.', '2023-12-03');
     });
+    it('a headline with no verb ("Lukashenko in Beijing for the 3rd time") is read as a visit', () => {
+      expectFlag({ ref: '2023-12-04', text: '# Lukashenko in Beijing for the 3rd time this year', code: 'count-mismatch', wrong: '3rd', fixedTo: '# Lukashenko in Beijing for the 2nd time this year' });
+      expectNone('# Lukashenko in Beijing for the second time this year', '2023-12-04');
+      expectNone('Talks with Lukashenko in Beijing for the third time drew attention.', '2023-12-04');
+    });
     it('in March 2023 the state visit was his first that year', () => {
       expectFlag({ ref: '2023-03-01', text: 'Lukashenko is on his second visit to Beijing this year.', code: 'count-mismatch', wrong: 'second', fixedTo: 'Lukashenko is on his first visit to Beijing this year.' });
     });
@@ -189,6 +194,13 @@ describe('claims: shapes the engine judges', () => {
     it('the right date in the wrong place is flagged with the right place', () => {
       expectFlag({ ref: '2021-08-31', text: 'In late May, Lukashenko met Putin in Moscow.', code: 'place-mismatch', wrong: 'Moscow', fixedTo: 'In late May, Lukashenko met Putin in Sochi.' });
     });
+    it('the wrong kind of visit is flagged with the right one', () => {
+      expectFlag({ ref: '2023-03-13', text: 'In late February, Lukashenko paid a working visit to Beijing.', code: 'type-mismatch', wrong: 'working', fixedTo: 'In late February, Lukashenko paid a state visit to Beijing.' });
+    });
+    it('the kind of another visit, set beside the claim\'s ("after a state visit"), is not the claim\'s', () => {
+      expectNone('The trip is Lukashenko\'s second to Beijing in 2023, after a state visit in the spring.', '2023-12-01');
+      expectNone('Unlike his state visit in February, Lukashenko\'s December trip to Beijing drew little ceremony.', '2023-12-05');
+    });
   });
 });
 
@@ -244,6 +256,12 @@ describe('claims: pronouns and epithets across sentences', () => {
   });
   it('an arrival the sources do not date is not judged by the visit\'s reporting date', () => {
     assert.deepEqual(flags('Lukashenko is in Beijing. He arrived on Friday, December 1, 2023.', '2023-12-03'), []);
+  });
+  it('"the talks", "the Moscow talks": the meeting of the two people just named', () => {
+    const ds = flags('Lukashenko will travel to Moscow on Thursday for talks with Putin. The Moscow talks are set for September 10.', '2021-09-08');
+    assert.deepEqual(ds.map((d) => [d.code, d.fixes?.[0]?.edit.newText]), [['date-mismatch', 'September 9']]);
+    assert.deepEqual(flags('Lukashenko will travel to Moscow on Thursday for talks with Putin. The meeting is set for September 9.', '2021-09-08'), []);
+    assert.deepEqual(flags('Lukashenko will travel to Moscow on Thursday for talks with Putin. The trade talks in Geneva resume on May 2.', '2021-09-08'), []);
   });
   it('sentence-initial "Their previous meeting" after both were named', () => {
     const ds = flags('Lukashenko met Xi Jinping in Beijing. Their previous meeting took place in July.', '2023-12-03');

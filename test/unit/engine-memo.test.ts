@@ -29,6 +29,8 @@ const TEMPLATES = [
   '{P} phoned him {D}.',
   'He has not visited {L} since 2021.',
   'The visit is of a working nature.',
+  'The talks are set {D}.',
+  'The {L} summit was held {D}.',
   'He was last there {D}.',
   'He visited {L} for the {O} time since the coup.',
   'The invasion began {D}.',

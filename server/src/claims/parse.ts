@@ -104,7 +104,7 @@ export function contextReads(sentence: string, hits: EntityHit[]): number {
     else events++;
   }
   let reads = events > 0 ? READS_SEEN : 0;
-  const pair = people <= 1 && PAIR.test(sentence);
+  const pair = people <= 1 && (PAIR.test(sentence) || (people === 0 && THE_MEETING.test(sentence)));
   if (people === 0 || (people === 1 && (pair || HIM.test(sentence)))) reads |= READS_PEOPLE | (pair ? READS_PAIR : 0);
   if (places === 0 && (THE_COUNTRY.test(sentence) || THERE.test(sentence) || ARRIVAL.test(sentence) || PREVIOUS.test(sentence) || THE_VISIT.test(sentence))) reads |= READS_PLACE;
   return reads;
@@ -220,6 +220,8 @@ const C_YEAR = 1 << 15;
 const C_AGO = 1 << 16;
 const C_SINCE = 1 << 17;
 const C_KIND = 1 << 18;
+/** Ends right before a visit-kind phrase that belongs to a visit set beside the claim's: "after a", "unlike his last". */
+const OTHER_VISIT_BEFORE = /\b(?:after|following|before|ahead of|since|than|unlike|like|besides|beside|except)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu;
 const C_AWAY = 1 << 19;
 const C_COUNTRY = 1 << 20;
 const C_THERE = 1 << 21;
@@ -314,6 +316,7 @@ const THE_COUNTRY = /\bthe country\b/i;
 const THERE = /\bthere\b/i;
 const HIM = /\b(?:him|her)\b/i;
 const THE_VISIT = /\b(?:the|this) (?:visit|trip)\b/i;
+const THE_MEETING = /\b(?:the|this)\s+(?:(\p{Lu}[\p{L}-]*)\s+)?(?:talks|meeting|summit)\b/iu;
 const GROUP = /(?<!\b(?:almost|nearly|virtually|few|hardly)\s)\b(?:no|any|the first)\s+(?:other\s+)?(European|foreign|Western)\s+(?:leader|head of state|president)s?\b/i;
 const TITLE_WORDS = new Set(['President', 'Prime', 'Minister', 'Chancellor', 'Vice', 'Vice-President', 'First', 'Supreme', 'Leader', 'Ayatollah', 'Senior', 'General', 'Junta', 'Chief', 'Opposition', 'State', 'The', 'Minsk', 'He', 'His', 'It', 'This', 'That', 'In', 'On', 'By', 'Russian', 'Belarusian', 'Chinese', 'Iranian', 'Kremlin']);
 const ROLE_TITLES = ['Supreme Leader', 'First Vice-President', 'Vice-President', 'Prime Minister', 'President'];
@@ -411,6 +414,7 @@ export class SentenceReading {
   private pairM: RegExpExecArray | null | undefined = undefined;
   private pronounM: boolean | undefined = undefined;
   private theVisitM: boolean | undefined = undefined;
+  private theMeetingM: boolean | undefined = undefined;
   private himM: RegExpExecArray | null | undefined = undefined;
   private hostM: RegExpExecArray | null | undefined = undefined;
   private arrivalM: boolean | undefined = undefined;
@@ -498,7 +502,8 @@ export class SentenceReading {
     // The kind of visit: "a state visit", "a working trip", "of a working nature".
     this.visitKind = undefined;
     const kind = has(C_KIND) ? /\b(state|working)\s+(?:visit|trip)\b|\bof an? (state|working) nature\b/i.exec(sentence) : null;
-    if (kind) {
+    // "after a state visit in the spring" names another visit than the one the sentence is about.
+    if (kind && !OTHER_VISIT_BEFORE.test(sentence.slice(Math.max(0, kind.index - 60), kind.index))) {
       const word = (kind[1] ?? kind[2]).toLowerCase() as 'state' | 'working';
       const at = kind.index + kind[0].toLowerCase().indexOf(word);
       this.visitKind = { start: at, end: at + word.length, text: sentence.slice(at, at + word.length), kind: word };
@@ -511,6 +516,12 @@ export class SentenceReading {
   }
   get pronoun(): boolean {
     return this.pronounM ?? (this.pronounM = PRONOUN.test(this.sentence));
+  }
+  /** "the talks", "the meeting", "the Moscow summit" (a place the dataset knows, or no modifier). */
+  get theMeeting(): boolean {
+    if (this.theMeetingM !== undefined) return this.theMeetingM;
+    const m = (this.cues & C_MEET) !== 0 ? THE_MEETING.exec(this.sentence) : null;
+    return (this.theMeetingM = !!m && (!m[1] || this.places.some((p) => p.start === m.index + m[0].indexOf(m[1]))));
   }
   get theVisit(): boolean {
     return this.theVisitM ?? (this.theVisitM = (this.cues & C_VISIT_NOUN) !== 0 && THE_VISIT.test(this.sentence));
@@ -611,6 +622,9 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
       else for (const p of two) if (p && !people.includes(p)) people.push(p);
     } else if (people.length === 0 && r.pronoun && ctx.people.length) {
       people.push(ctx.subject ?? ctx.people[ctx.people.length - 1]);
+    } else if (people.length === 0 && ctx.people.length >= 2 && r.theMeeting) {
+      // "The Moscow talks are set for September 10": the meeting of the two people the draft just named.
+      people.push(...unique(ctx.people.slice().reverse()).slice(0, 2).reverse());
     } else if (people.length === 0 && ctx.subject && r.theVisit) {
       // "BelTA said the visit is of a working nature": the visit the draft is about.
       people.push(ctx.subject);
@@ -639,6 +653,8 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
   else if (meet) action = 'meeting';
   else if (call) action = 'call';
   if (action === 'visit' && meet && claim.people.length >= 2 && !r.hosts) action = 'meeting';
+  // Headline style, with no verb: "Lukashenko in Beijing for the third time", "Putin in Minsk, first time since 2019".
+  if (!action && r.ordinalCue && r.placeHit && explicitPeople.length && /^\s+in\s+$/.test(sentence.slice(explicitPeople[0].end, r.placeHit.start))) action = 'visit';
   claim.action = action;
   claim.arrival = action === 'visit' && r.arrivalWord;
   if (r.hosts && claim.people.length >= 2 && action === 'visit') {
