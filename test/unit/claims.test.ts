@@ -145,6 +145,12 @@ describe('claims: shapes the engine judges', () => {
     it('"previous meeting in August" is flagged: it was in March', () => {
       expectFlag({ ref: '2023-12-03', text: 'Lukashenko\'s previous meeting with Xi Jinping took place in August.', code: 'date-mismatch', wrong: 'August', says: /March/ });
     });
+    it('a draft dated days after a visit reports on it: "previous" is the one before it', () => {
+      expectFlag({ ref: '2022-12-20', text: 'Putin\'s previous visit to Belarus took place in the summer of 2020.', code: 'date-mismatch', wrong: '2020', fixedTo: 'Putin\'s previous visit to Belarus took place in the summer of 2019.' });
+      expectNone('Putin\'s previous visit to Belarus took place in the summer of 2019.', '2022-12-20');
+      // The Tehran visit of March 12–13 is the only one the sources know: the one before it is unknown.
+      expectNone('Lukashenko\'s previous visit to Iran was in 2016.', '2023-03-15');
+    });
     it('the right dates are not flagged', () => {
       expectNone('Putin last visited Belarus in June 2019.', '2022-12-16');
       expectNone('Lukashenko\'s previous meeting with Xi Jinping took place in March.', '2023-12-03');
@@ -220,6 +226,11 @@ describe('claims: abstention', () => {
   it('events the dataset does not know', () => {
     expectNone('Lukashenko visited China in 2022.', '2023-12-03');
     expectNone('Lukashenko will visit Myanmar in December.', '2025-11-15');
+  });
+  it('trips to anywhere ("first trip abroad", "first foreign visit since 2019"): the sources do not list them', () => {
+    expectNone('Lukashenko\'s first trip abroad this year was to Beijing.', '2023-12-02');
+    expectNone('Beijing was the destination of Lukashenko\'s first foreign trip since 2019.', '2023-12-02');
+    expectNone('It is his second foreign trip this year, after Beijing in February.', '2023-12-02');
   });
   it('negations and denials', () => {
     expectNone('This is not Lukashenko\'s third visit to Beijing this year.', '2023-12-03');

@@ -34,6 +34,8 @@ export interface Judgement {
 /** How far apart a claimed day and a known one may be and still be the same trip or call, in days. */
 // Leaders who call each other often make a call a day off another call; a trip ten days off is still the same trip.
 const SAME_EVENT_DAYS: Record<string, number> = { visit: 10, meeting: 10, call: 1 };
+/** How many days after an event a draft is taken to report on it. */
+const REPORTING_DAYS = 7;
 /** Words too common to tie a sentence to one event. */
 const COMMON_WORDS = new Set(
   'the and for with that this from they their them his her was were are has have had will would been about into over after before since when where which while also more most than then there these those other such only both each very just said says met meet meeting meetings talks talked visit visited visits trip travel leaders leader president russian belarusian july june may march april august september october november december january february late early mid most recently discussed discuss discussing'.split(' '),
@@ -420,10 +422,16 @@ export class Judge {
     // A stated "previous"/"last" event: the latest known one before now.
     if (c.previous) {
       const before = cands.filter((e) => e.when.end < ref).sort((a, b) => (a.when.start < b.when.start ? -1 : 1));
-      const latest = before.pop();
+      let latest = before.pop();
+      let until = ref;
+      // A draft dated days after an event reports on it: its "previous" one is the one before (or unknown).
+      if (latest && dayNumber(ref) - dayNumber(latest.when.end) <= REPORTING_DAYS) {
+        until = latest.when.start;
+        latest = before.pop();
+      }
       if (latest) {
         const later = claimed.end < latest.when.start;
-        const cov = this.coverage(c).find((k) => this.covers(k, { start: latest.when.start, end: ref }) && k.members.includes(latest.id));
+        const cov = this.coverage(c).find((k) => this.covers(k, { start: latest!.when.start, end: until }) && k.members.includes(latest!.id));
         if (later || cov) return this.dateFinding(d, latest, cov, arrival);
       }
     }

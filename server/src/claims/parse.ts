@@ -325,6 +325,8 @@ const ROLE_TITLES = ['Supreme Leader', 'First Vice-President', 'Vice-President',
 const ORDINAL_NOUN = new RegExp(`\\b(${ORDINAL_PATTERN})(?:\\s+(?:ever|official|state|working|foreign|overseas|known|such|consecutive|straight|\\d{4}|[A-Z][\\w'’-]+)){0,2}\\s+(visits?|trips?|times?|journeys?|meetings?|talks|summits?|calls?|travel)\\b`, 'i');
 /** "It is his second this year", "the third in 2023": an ordinal standing for the sentence's visit or meeting. */
 const BARE_ORDINAL = new RegExp(`\\b(?:his|her|its|their|the|[A-Za-z]+['’]s)\\s+(${ORDINAL_PATTERN})(?=\\s+(?:this year|of the year|in \\d{4}|since\\b|(?:to|in)\\s+(?:the\\s+)?[A-Z])|\\s*[,.;]|\\s*$)`, 'i');
+/** Trips to anywhere: "first foreign trip", "second trip abroad". */
+const ANYWHERE = /\b(?:foreign|overseas|international)\s+(?:visits?|trips?|journeys?|travel|tours?)\b|\b(?:visits?|trips?|journeys?|travel|tours?)\s+(?:abroad|overseas|outside)\b/i;
 const FOR_NTH_TIME = new RegExp(`\\bfor the (${ORDINAL_PATTERN}) time\\b`, 'i');
 const COUNT_NOUN = new RegExp(`\\b(${CARDINAL_PATTERN}|several|many|dozens of|numerous)\\s+(?:(earlier|previous|prior|past|other|separate|more|official|in-person|face-to-face)\\s+)?(visits|trips|meetings|talks|summits|calls|times|occasions|journeys)\\b`, 'i');
 const TIMES = new RegExp(`\\b(once|twice|thrice|(${CARDINAL_PATTERN}) times)\\b`, 'i');
@@ -694,7 +696,9 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
   // Since: a date or a named event after "since".
   // "Since X" makes a claim about the previous event only with "first" or a negation ("has met him dozens of times
   // since 2020" is a count, not a since claim).
-  const first = r.first;
+  // "His first foreign trip since 2019" looks back at trips to anywhere, which the sources do not list.
+  const firstAt = r.first ? sentence.search(/\bfirst\b/i) : -1;
+  const first = firstAt >= 0 && !ANYWHERE.test(sentence.slice(firstAt, firstAt + 48));
   if (sinceM && (first || (neg && neg.index < sinceM.index) || group)) {
     const after = sinceM.index + sinceM[0].length;
     const d = dates.find((x) => x.start >= after && x.start - after <= 12);
@@ -735,7 +739,9 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
   if (ord) {
     const value = ordinalValue(ord[1]);
     const negBefore = neg && neg.index < ord.index && ord.index - neg.index < 20;
-    if (value !== undefined && !negBefore && !/\bfirst\s+(?:half|quarter|lady|vice|deputy)\b/i.test(ord[0])) claim.ordinal = { ...span(ord, 1), value };
+    // "His first trip abroad this year was to Beijing" counts trips to anywhere, which the sources do not list.
+    const anywhere = ANYWHERE.test(sentence.slice(ord.index, ord.index + ord[0].length + 24));
+    if (value !== undefined && !negBefore && !anywhere && !/\bfirst\s+(?:half|quarter|lady|vice|deputy)\b/i.test(ord[0])) claim.ordinal = { ...span(ord, 1), value };
     // "The first visit by any European leader": the subject is the group, not a person.
   }
   const cnt = r.countNoun;
