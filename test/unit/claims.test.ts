@@ -125,6 +125,19 @@ describe('claims: shapes the engine judges', () => {
     });
   });
 
+  describe('first since a date the complete list reaches back past', () => {
+    it('"first since 2023" where the list from 2021 holds none: there was none in 2023', () => {
+      expectFlag({ ref: '2025-11-16', text: 'Lukashenko would be the first European leader to visit Myanmar since 2023.', code: 'since-mismatch', wrong: '2023', fixedTo: 'Lukashenko would be the first European leader to visit Myanmar since 2021.' });
+      expectFlag({ ref: '2025-11-16', text: 'It will be Lukashenko\'s first visit to Myanmar since 2023.', code: 'since-mismatch', wrong: '2023', says: /first time traveling to Myanmar/ });
+    });
+    it('a date before the list begins, "has not … since", and the list\'s own start are not flagged', () => {
+      expectNone('Lukashenko would be the first European leader to visit Myanmar since 2019.', '2025-11-16');
+      expectNone('Lukashenko would be the first European leader to visit Myanmar since 2021.', '2025-11-16');
+      expectNone('No European leader has visited Myanmar since 2023.', '2025-11-16');
+      expectNone('Lukashenko has not visited Myanmar since 2023.', '2025-11-16');
+    });
+  });
+
   describe('first in N years, has not … for N years', () => {
     it('"first in six years" is flagged (three and a half)', () => {
       expectFlag({ ref: '2022-12-16', text: 'Putin will make his first visit to Belarus in six years.', code: 'gap-mismatch', wrong: 'in six years', says: /June 2019/ });
@@ -226,6 +239,10 @@ describe('claims: abstention', () => {
   it('events the dataset does not know', () => {
     expectNone('Lukashenko visited China in 2022.', '2023-12-03');
     expectNone('Lukashenko will visit Myanmar in December.', '2025-11-15');
+  });
+  it('a date after "visited … after the coup" may date the visit: not judged as the coup\'s', () => {
+    expectNone('Hun Sen made the first visit by a foreign leader after the coup in January 2022.', '2025-11-16');
+    expectFlag({ ref: '2025-11-16', text: 'Hun Sen went to Myanmar after the coup in 2020.', code: 'event-date-mismatch', wrong: '2020' });
   });
   it('trips to anywhere ("first trip abroad", "first foreign visit since 2019"): the sources do not list them', () => {
     expectNone('Lukashenko\'s first trip abroad this year was to Beijing.', '2023-12-02');

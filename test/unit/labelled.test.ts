@@ -151,6 +151,7 @@ function assertThresholds(s: Score): void {
  * engine bug under the product rules; the per-claim test is skipped with the reason, the aggregate still counts it.
  */
 const KNOWN_ENGINE_BUGS: Record<string, string> = {
+  'myanmar-wire.md:25': 'a visit with no place named ("the first visit by a foreign leader after the coup") is not placed where the coup was, so the list of such visits is not found',
 };
 
 function loadFixtures(): LabelledDraft[] {

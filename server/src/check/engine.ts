@@ -177,7 +177,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       judged.verdict = j.verdict;
       judged.finding = j.finding;
       for (const d of [claim.date, claim.scope, claim.since?.date, claim.namedEvent?.date]) {
-        if (d) judged.dates.push({ start: d.start, end: d.end, text: d.text, resolved: d.from === d.to ? d.from : `${d.from} to ${d.to}` });
+        if (d && !judged.dates.some((x) => x.start === d.start)) judged.dates.push({ start: d.start, end: d.end, text: d.text, resolved: d.from === d.to ? d.from : `${d.from} to ${d.to}` });
       }
     }
     return judged;

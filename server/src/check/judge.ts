@@ -190,6 +190,8 @@ export class Judge {
     if (!inSentence && !(related.some((r) => seen.has(r)) && c.places.length === 0)) return undefined;
     const d = c.namedEvent.date;
     if (overlaps({ start: d.from, end: d.to }, e.when)) return true;
+    // "Visited … after the coup in January 2022" may date the visit: only a date before the event is wrong either way.
+    if (c.namedEvent.anchored && d.from > e.when.end) return undefined;
     return {
       code: 'event-date-mismatch',
       message: `${e.label}: the sources date it to ${e.when.text}, not ${d.text}.`,
@@ -376,6 +378,7 @@ export class Judge {
           sources: this.sourcesOf(latest),
         };
       }
+      if (!latest && c.since.first && !anchorEvent) return this.noneSince(c, anchor, now, noun, where);
       if (anchorEvent || !latest) return latest ? true : undefined;
       // "First since X" also says the previous one was at X: judged where a complete list says which was previous.
       const cov = this.coverage(c).find((k) => this.covers(k, { start: latest.when.start, end: now }) && k.members.includes(latest.id));
@@ -408,6 +411,33 @@ export class Judge {
       end: gap.end,
       newText: gap.ago ? `${yearsInWords(years)} ago` : `${gap.text.split(/\s+/)[0]} ${yearsInWords(years)}`,
       sources: this.sourcesOf(cov, latest),
+    };
+  }
+
+  /**
+   * "The first since 2023" says there was one in 2023. A complete list that reaches back before 2023 and holds no
+   * earlier one refutes that: the previous one, if any, came before the list begins.
+   */
+  private noneSince(c: Claim, anchor: DayRange, now: string, noun: string, where: string): Finding | undefined {
+    const d = c.since?.date;
+    if (!d || anchor.end >= now) return undefined;
+    const lists = this.coverage(c).filter((k) => (!k.from || k.from < anchor.start) && now <= k.to);
+    // "Lukashenko would be the first European leader … since 2019" is about the group's visits, not his own.
+    const cov = c.groupMention ? lists.find((k) => k.subject === c.groupMention) : lists[0];
+    if (!cov) return undefined;
+    const who = this.name(cov.subject);
+    // A list that starts on January 1 starts with its year ("since the 2021 coup").
+    const from = !cov.from ? undefined : cov.from.endsWith('-01-01') ? cov.from.slice(0, 4) : formatDay(cov.from, { dayFirst: false, withYear: true, shortMonth: false });
+    return {
+      code: 'since-mismatch',
+      message: from
+        ? `The sources know no ${noun}${where} by ${who} from ${from} on, so none in ${d.text}: ${cov.statement}.`
+        : `The sources know no earlier ${noun}${where} by ${who}, so none in ${d.text}: ${cov.statement}.`,
+      expected: from ?? cov.statement,
+      start: d.start,
+      end: d.end,
+      newText: from && d.precision === 'year' ? cov.from!.slice(0, 4) : undefined,
+      sources: this.sourcesOf(cov),
     };
   }
 

@@ -325,6 +325,8 @@ const ROLE_TITLES = ['Supreme Leader', 'First Vice-President', 'Vice-President',
 const ORDINAL_NOUN = new RegExp(`\\b(${ORDINAL_PATTERN})(?:\\s+(?:ever|official|state|working|foreign|overseas|known|such|consecutive|straight|\\d{4}|[A-Z][\\w'’-]+)){0,2}\\s+(visits?|trips?|times?|journeys?|meetings?|talks|summits?|calls?|travel)\\b`, 'i');
 /** "It is his second this year", "the third in 2023": an ordinal standing for the sentence's visit or meeting. */
 const BARE_ORDINAL = new RegExp(`\\b(?:his|her|its|their|the|[A-Za-z]+['’]s)\\s+(${ORDINAL_PATTERN})(?=\\s+(?:this year|of the year|in \\d{4}|since\\b|(?:to|in)\\s+(?:the\\s+)?[A-Z])|\\s*[,.;]|\\s*$)`, 'i');
+/** Ends where a time anchor for the sentence's own event begins: "visited … after the (military) coup". */
+const ANCHOR_BEFORE = /\b(?:after|before|following|until|ahead of)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu;
 /** Trips to anywhere: "first foreign trip", "second trip abroad". */
 const ANYWHERE = /\b(?:foreign|overseas|international)\s+(?:visits?|trips?|journeys?|travel|tours?)\b|\b(?:visits?|trips?|journeys?|travel|tours?)\s+(?:abroad|overseas|outside)\b/i;
 const FOR_NTH_TIME = new RegExp(`\\bfor the (${ORDINAL_PATTERN}) time\\b`, 'i');
@@ -472,6 +474,7 @@ export class SentenceReading {
     for (const e of events) {
       // The date must be the event's own: "the 2018 coup", "the February 24 invasion", "invaded Ukraine on March 3",
       // "the coup in 2021"; not "visited in January 2022, a year after the coup".
+      const anchored = ANCHOR_BEFORE.test(sentence.slice(Math.max(0, e.start - 24), e.start)) && [this.visit, this.meet, this.call].some((m) => !!m && m.index < e.start);
       const near = dates
         .filter((d) => !d.relative)
         .filter((d) =>
@@ -482,7 +485,7 @@ export class SentenceReading {
         .map((d) => ({ d, gap: d.end <= e.start ? e.start - d.end : d.start - e.end }))
         .sort((a, b) => a.gap - b.gap)[0];
       if (near) {
-        this.namedEvent = { id: e.id, span: { start: e.start, end: e.end, text: sentence.slice(e.start, e.end) }, date: near.d };
+        this.namedEvent = { id: e.id, span: { start: e.start, end: e.end, text: sentence.slice(e.start, e.end) }, date: near.d, anchored: anchored && near.d.start > e.start };
         break;
       }
     }
@@ -703,8 +706,9 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
     const after = sinceM.index + sinceM[0].length;
     const d = dates.find((x) => x.start >= after && x.start - after <= 12);
     const ev = events.find((x) => x.start >= after && x.start - after <= 30);
-    if (ev && (!d || ev.start <= d.end + 2)) claim.since = { span: span(sinceM), event: ev.id, ...(d ? { date: d } : {}) };
-    else if (d) claim.since = { span: { start: sinceM.index, end: d.end, text: sentence.slice(sinceM.index, d.end) }, date: d };
+    const firstSince = first && !(neg && neg.index < sinceM.index);
+    if (ev && (!d || ev.start <= d.end + 2)) claim.since = { span: span(sinceM), event: ev.id, ...(d ? { date: d } : {}), first: firstSince };
+    else if (d) claim.since = { span: { start: sinceM.index, end: d.end, text: sentence.slice(sinceM.index, d.end) }, date: d, first: firstSince };
     // "Since March" looks back: a month without a year that landed ahead of the reference date is last year's.
     const sd = claim.since?.date;
     if (sd && !sd.style.withYear && sd.from > ref) {
@@ -769,7 +773,7 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
   }
   for (let i = 0; i < dates.length; i++) {
     const d = dates[i];
-    if (claim.since?.date === d || claim.namedEvent?.date === d || claim.scope === d) continue;
+    if (claim.since?.date === d || (claim.namedEvent?.date === d && !claim.namedEvent.anchored) || claim.scope === d) continue;
     // Dates of the reporting, not of the event: "according to a statement on Friday", "said on Monday".
     if (r.reporting(i)) continue;
     if (!d.relative && actionAt.length && Math.min(...actionAt.map((a) => Math.abs(a - d.start))) > 90) continue;

@@ -28,7 +28,8 @@ export interface Claim {
   /** "again", "once again": an ordinal of at least two. */
   again?: Span;
   count?: Span & { value: number; earlier: boolean; times: boolean };
-  since?: { span: Span; date?: DateExpr; event?: string };
+  /** `first`: "the first since X" (there was one at X), not "has not … since X". */
+  since?: { span: Span; date?: DateExpr; event?: string; first: boolean };
   /** "First in N years", "for N years", or "N years ago" (`ago`) for the previous event. */
   gap?: Span & { years: number; qualifier: 'more' | 'less' | 'about'; ago?: boolean };
   /** "never", "has not … before": no such event before the claim. */
@@ -36,7 +37,9 @@ export interface Claim {
   /** The claim is denied or negated in a way the engine does not judge ("not his third visit"). */
   negated: boolean;
   /** A named event whose date the sentence states ("the 2018 coup", "invaded on February 14"). */
-  namedEvent?: { id: string; span: Span; date: DateExpr };
+  /** `anchored`: the event follows "after", "before" … and the sentence's own action ("visited … after the coup in
+   * 2022"): the date may be the action's as well as the event's. */
+  namedEvent?: { id: string; span: Span; date: DateExpr; anchored: boolean };
   /** An amount the sentence states: "$4 billion", "three hours". */
   amount?: Span & { value: number; unit: 'USD' | 'hours' };
   /** The kind of visit the sentence states: "a state visit", "of a working nature". */
