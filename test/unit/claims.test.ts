@@ -178,6 +178,23 @@ describe('claims: shapes the engine judges', () => {
     it('a planned meeting on the wrong day is flagged', () => {
       expectFlag({ ref: '2021-08-31', text: 'Lukashenko and Putin will meet in Moscow on September 12.', code: 'date-mismatch', wrong: 'September 12', fixedTo: 'Lukashenko and Putin will meet in Moscow on September 9.' });
     });
+    it('the speaker is no party: "Peskov said Putin would receive Lukashenko in Moscow on September 10"', () => {
+      expectFlag({ ref: '2021-09-03', text: 'Peskov said Putin would receive Lukashenko in Moscow on September 10.', code: 'date-mismatch', wrong: 'September 10', fixedTo: 'Peskov said Putin would receive Lukashenko in Moscow on September 9.' });
+      expectNone('Peskov said Putin and Lukashenko would meet in Moscow on September 9.', '2021-09-03');
+    });
+    it('"would" after "said" looks ahead of the saying: a month-day is the nearest one, not last year\'s', () => {
+      expectFlag({ ref: '2022-12-16', text: 'Peskov said Putin would travel to Minsk on December 20.', code: 'date-mismatch', wrong: 'December 20' });
+    });
+    it('"rang", "received a call": a call; "received"/"welcomed" a person: a visit; not "welcomed the agreements"', () => {
+      expectFlag({ ref: '2021-09-03', text: 'Putin rang the Belarusian leader on his birthday, August 29.', code: 'date-mismatch', wrong: 'August 29' });
+      expectFlag({ ref: '2021-09-03', text: 'Putin will receive Lukashenko in Moscow on September 10.', code: 'date-mismatch', wrong: 'September 10' });
+      expectNone('Lukashenko welcomed the agreements on March 15.', '2023-03-16');
+      expectNone('Lukashenko received an honorary degree in Tehran on March 14.', '2023-03-16');
+    });
+    it('a date of another event set beside the claim\'s ("after a phone call on August 30") is not the claim\'s', () => {
+      expectNone('Lukashenko and Putin met in Moscow after a phone call on August 30.', '2021-09-10');
+      expectNone('Lukashenko and Putin held talks in Moscow, following their meeting in July.', '2021-09-10');
+    });
     it('the birthday call two days off is flagged', () => {
       expectFlag({ ref: '2021-08-31', text: 'Putin called Lukashenko on August 28 to congratulate him on his birthday.', code: 'date-mismatch', wrong: 'August 28', fixedTo: 'Putin called Lukashenko on August 30 to congratulate him on his birthday.' });
     });

@@ -238,9 +238,9 @@ function cue(bit: number, words: string): void {
   for (const w of words.split(' ')) CUE_WORDS.set(w, (CUE_WORDS.get(w) ?? 0) | bit);
 }
 cue(C_ARRIVAL, 'arrive arrives arrived arriving arrival land lands landed landing touch touches touched touching reach reaches reached reaching');
-cue(C_HOST, 'host hosts hosted hosting');
+cue(C_HOST, 'host hosts hosted hosting receive receives received receiving welcome welcomes welcomed welcoming');
 cue(C_MEET, 'met mets meting metings meet meets meeting meetings talks summit summits convene convened sat sit');
-cue(C_CALL, 'call calls called phone phones phoned phoning telephone telephoned spoke speak speaks speaking conversation');
+cue(C_CALL, 'call calls called phone phones phoned phoning telephone telephoned rang spoke speak speaks speaking conversation');
 cue(C_PREVIOUS, 'previous previously last recent recently earlier');
 // "n't" is the word "t" after "didn", "isn".
 cue(C_NEGATION, 'not t never no denied denies deny without neither nor');
@@ -291,7 +291,7 @@ const QUANTITY_WORDS = new Set(
 );
 /** Words of action, matched whole or by their first four or five letters ("arriv" for arrived, arrival). */
 const ACTION_WORDS = new Set(
-  'visit trip trips travel journey went goes go going come comes came arrive land lands touch reach set sets been is was are were be return head heads fly flies flew tour tours host hosts stay stays time times met meet meets talks summit convene sat sit negotiate call calls phone telephone spoke speak conversation'
+  'visit trip trips travel journey went goes go going come comes came arrive land lands touch reach set sets been is was are were be return head heads fly flies flew tour tours host hosts receive welcome stay stays time times met meet meets talks summit convene sat sit negotiate call calls phone telephone rang spoke speak conversation'
     .split(' ')
     .flatMap((w) => (w.length >= 5 ? [w, w.slice(0, 4), w.slice(0, 5)] : [w])),
 );
@@ -305,9 +305,9 @@ export function advanceContextByNames(ctx: Context, hits: EntityHit[], index: Fa
 
 const VISIT = /\b(visit(?:s|ed|ing)?|trips?|travel(?:s|led|ed|ling|ing)?|journey(?:s|ed)?|went to|goes to|go to|going to|come to|comes to|came to|arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?|touch(?:es|ed|ing)? down|reach(?:es|ed|ing)?|set(?:s|ting)? foot|been to|(?:is|was|are|were|be) (?:back )?in|returns? to|returned to|head(?:s|ed|ing)? to|fl(?:y|ies|ew) to|tour(?:s|ed)?|host(?:s|ed|ing)?|stay(?:s|ed)? in|times? (?:in|to))\b/i;
 const ARRIVAL = /\b(arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?|touch(?:es|ed|ing)? down|reach(?:es|ed|ing)?)\b/i;
-const HOST = /\bhost(?:s|ed|ing)?\b/i;
+const HOST = /\b(?:host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing))\b/i;
 const MEET = /\b(me(?:e)?t(?:s|ing|ings)?|met|talks|summit|convened?|s[ai]t down with|negotiat\w*)\b/i;
-const CALL = /\b(call(?:s|ed)?|phon(?:e|es|ed|ing)|telephoned?|spoke|speak(?:s|ing)?|phone (?:call|conversation)|conversation)\b/i;
+const CALL = /\b(call(?:s|ed)?|phon(?:e|es|ed|ing)|telephoned?|rang|spoke|speak(?:s|ing)?|phone (?:call|conversation)|conversation)\b/i;
 const PREVIOUS = /\b(previous(?:ly)?|last (?:visit|trip|met|meeting|time|travell?ed|went|saw|spoke|call)|most recent(?:ly)?|earlier (?:visit|trip)|last visited)\b/i;
 const NEGATION = /\b(not|n't|never|no|denied|denies|deny|without|neither|nor)\b|n't\b/i;
 const PRONOUN = /\b(he|his|him|himself)\b/i;
@@ -327,6 +327,10 @@ const ORDINAL_NOUN = new RegExp(`\\b(${ORDINAL_PATTERN})(?:\\s+(?:ever|official|
 const BARE_ORDINAL = new RegExp(`\\b(?:his|her|its|their|the|[A-Za-z]+['’]s)\\s+(${ORDINAL_PATTERN})(?=\\s+(?:this year|of the year|in \\d{4}|since\\b|(?:to|in)\\s+(?:the\\s+)?[A-Z])|\\s*[,.;]|\\s*$)`, 'i');
 /** Ends where a time anchor for the sentence's own event begins: "visited … after the (military) coup". */
 const ANCHOR_BEFORE = /\b(?:after|before|following|until|ahead of)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu;
+/** Follows a speaker's name: "said", ", the Kremlin spokesman, told reporters". */
+const SPEAKER_VERB = /^(?:,[^,]{1,40},)?\s+(?:said|says|told|confirmed|noted|stated|announced|added|claimed|insisted|wrote|tweeted)\b/i;
+/** Ends right before the date of an event set beside the sentence's: "after a phone call on", "before their talks in". */
+const OTHER_EVENT_DATE = /\b(?:after|before|following|ahead of)\s+(?:a|an|the|their|his|her|its)\s+(?:[\p{L}-]+\s+){0,2}(?:calls?|conversations?|talks|meetings?|visits?|trips?|summits?)\s+(?:on|in)\s+$/iu;
 /** Trips to anywhere: "first foreign trip", "second trip abroad". */
 const ANYWHERE = /\b(?:foreign|overseas|international)\s+(?:visits?|trips?|journeys?|travel|tours?)\b|\b(?:visits?|trips?|journeys?|travel|tours?)\s+(?:abroad|overseas|outside)\b/i;
 const FOR_NTH_TIME = new RegExp(`\\bfor the (${ORDINAL_PATTERN}) time\\b`, 'i');
@@ -618,6 +622,12 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
 
   // People: named ones, else a pronoun for the latest person, else "the two leaders" for the latest two.
   const people = explicitPeople.map((h) => h.id);
+  // "Peskov said the two presidents would meet", "Peskov said Putin would travel": the speaker is no party to it.
+  const speaker = explicitPeople[0];
+  if (speaker && SPEAKER_VERB.test(sentence.slice(speaker.end, speaker.end + 48))) {
+    const pairAfter = r.pair !== null && r.pair.index > speaker.end;
+    if (pairAfter || explicitPeople.some((h) => h.id !== speaker.id)) people.splice(0, people.length, ...people.filter((p) => p !== speaker.id));
+  }
   if (!stranger) {
     const pair = r.pair;
     if (pair && ctx.people.length >= 2 && people.length <= 1) {
@@ -657,6 +667,8 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
   if (visit && (!meet || visit.index <= meet.index || places.length > 0) && !(call && !places.length)) action = 'visit';
   else if (meet) action = 'meeting';
   else if (call) action = 'call';
+  // "Putin will receive Lukashenko", "Raisi welcomed Lukashenko": a visit only with a guest named after the verb.
+  if (!action && r.hosts && claim.people.length >= 2 && explicitPeople.some((h) => h.start > r.host!.index)) action = 'visit';
   if (action === 'visit' && meet && claim.people.length >= 2 && !r.hosts) action = 'meeting';
   // Headline style, with no verb: "Lukashenko in Beijing for the third time", "Putin in Minsk, first time since 2019".
   if (!action && r.ordinalCue && r.placeHit && explicitPeople.length && /^\s+in\s+$/.test(sentence.slice(explicitPeople[0].end, r.placeHit.start))) action = 'visit';
@@ -776,6 +788,8 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
     if (claim.since?.date === d || (claim.namedEvent?.date === d && !claim.namedEvent.anchored) || claim.scope === d) continue;
     // Dates of the reporting, not of the event: "according to a statement on Friday", "said on Monday".
     if (r.reporting(i)) continue;
+    // The date of another event the sentence sets its own against: "the talks came after a phone call on August 30".
+    if (OTHER_EVENT_DATE.test(sentence.slice(Math.max(0, d.start - 64), d.start))) continue;
     if (!d.relative && actionAt.length && Math.min(...actionAt.map((a) => Math.abs(a - d.start))) > 90) continue;
     const afterOrdinal = !!claim.ordinal && d.precision === 'year' && d.start > claim.ordinal.end && d.start - claim.ordinal.end <= 2;
     if (d.relative || afterOrdinal || ((claim.ordinal || claim.count) && d.precision === 'year' && /\b(in|during|of)\s+$/i.test(sentence.slice(Math.max(0, d.start - 8), d.start)))) {

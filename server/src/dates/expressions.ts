@@ -32,8 +32,12 @@ const REL_YEAR = /\b(this|last|next|that|the same|the previous|the following|of 
 const FUTURE = /\b(will|shall|is to|are to|is set to|are set to|scheduled|plans?|planned|planning|is due|are due|upcoming|is expected to|are expected to|is going to|are going to|prepares?|preparing)\b/i;
 const PAST = /\b(was|were|had|did|has been|have been|went|came|met|spoke|made|took|began|flew|held|said|told|saw|left|sat|paid|gave|led|sent|spent|brought|kept|found|became|wrote|stood|won|lost|ran|got|\w{2,}ed)\b/i;
 
+const WOULD = /\bwould\s+(?!have\b)[a-z]/i;
+
 export function tenseOf(sentence: string): Tense {
   if (FUTURE.test(sentence)) return 'future';
+  // "He said Putin would travel on December 20": ahead of the saying, not of the draft; the nearest date is meant.
+  if (WOULD.test(sentence)) return 'present';
   if (PAST.test(sentence)) return 'past';
   return 'present';
 }
