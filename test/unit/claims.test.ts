@@ -233,6 +233,11 @@ describe('claims: shapes the engine judges', () => {
     it('the wrong kind of visit is flagged with the right one', () => {
       expectFlag({ ref: '2023-03-13', text: 'In late February, Lukashenko paid a working visit to Beijing.', code: 'type-mismatch', wrong: 'working', fixedTo: 'In late February, Lukashenko paid a state visit to Beijing.' });
     });
+    it('"the December trip" is the visit the draft is about; the quote that gives the kind is cited first', () => {
+      const ds = flags('Lukashenko arrived in Beijing on Thursday. The December trip is a state visit, BelTA said.', '2023-12-04');
+      assert.deepEqual(ds.map((d) => d.code), ['type-mismatch']);
+      assert.match(ds[0].relatedInformation?.[0]?.message ?? '', /working nature/);
+    });
     it('the kind of another visit, set beside the claim\'s ("after a state visit"), is not the claim\'s', () => {
       expectNone('The trip is Lukashenko\'s second to Beijing in 2023, after a state visit in the spring.', '2023-12-01');
       expectNone('Unlike his state visit in February, Lukashenko\'s December trip to Beijing drew little ceremony.', '2023-12-05');

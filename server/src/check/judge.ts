@@ -240,7 +240,8 @@ export class Judge {
       start: c.visitKind.start,
       end: c.visitKind.end,
       newText: /^\p{Lu}/u.test(c.visitKind.text) ? e.kind[0].toUpperCase() + e.kind.slice(1) : e.kind,
-      sources: e.sources,
+      // The quote that says the kind ("of a working nature") first.
+      sources: [...e.sources].sort((a, b) => Number(b.quote.includes(e.kind!)) - Number(a.quote.includes(e.kind!))),
     };
   }
 

@@ -315,7 +315,8 @@ const PAIR = /\b(the two (?:leaders|presidents|men|heads of state)|both (?:leade
 const THE_COUNTRY = /\bthe country\b/i;
 const THERE = /\bthere\b/i;
 const HIM = /\b(?:him|her)\b/i;
-const THE_VISIT = /\b(?:the|this) (?:visit|trip)\b/i;
+/** "the visit", "this trip", "the December trip", "the Beijing visit": the one the draft is about. */
+const THE_VISIT = /\b(?:[Tt]he|[Tt]his) (?:(?:\p{Lu}[\p{Ll}-]+|\d{4}) )?(?:visit|trip)\b/u;
 const THE_MEETING = /\b(?:the|this)\s+(?:(\p{Lu}[\p{L}-]*)\s+)?(?:talks|meeting|summit)\b/iu;
 const GROUP = /(?<!\b(?:almost|nearly|virtually|few|hardly)\s)\b(?:no|any|the first)\s+(?:other\s+)?(European|foreign|Western)\s+(?:leader|head of state|president)s?\b/i;
 const TITLE_WORDS = new Set(['President', 'Prime', 'Minister', 'Chancellor', 'Vice', 'Vice-President', 'First', 'Supreme', 'Leader', 'Ayatollah', 'Senior', 'General', 'Junta', 'Chief', 'Opposition', 'State', 'The', 'Minsk', 'He', 'His', 'It', 'This', 'That', 'In', 'On', 'By', 'Russian', 'Belarusian', 'Chinese', 'Iranian', 'Kremlin']);
