@@ -307,6 +307,11 @@ describe('claims: pronouns and epithets across sentences', () => {
   it('an arrival the sources do not date is not judged by the visit\'s reporting date', () => {
     assert.deepEqual(flags('Lukashenko is in Beijing. He arrived on Friday, December 1, 2023.', '2023-12-03'), []);
   });
+  it('a sentence-initial "He" stays the draft\'s person when the sentence names the one he met', () => {
+    const ds = flags('Lukashenko flew to Tehran. He arrived there on March 12 and met Ebrahim Raisi. He landed there on March 15.', '2023-12-05');
+    assert.deepEqual(ds.map((d) => [d.code, d.fixes?.[0]?.edit.newText]), [['date-mismatch', 'March 12']]);
+    assert.deepEqual(flags('Lukashenko flew to Tehran. On Sunday, he met Ebrahim Raisi there.', '2023-03-13'), []);
+  });
   it('"the talks", "the Moscow talks": the meeting of the two people just named', () => {
     const ds = flags('Lukashenko will travel to Moscow on Thursday for talks with Putin. The Moscow talks are set for September 10.', '2021-09-08');
     assert.deepEqual(ds.map((d) => [d.code, d.fixes?.[0]?.edit.newText]), [['date-mismatch', 'September 9']]);

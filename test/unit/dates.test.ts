@@ -21,6 +21,8 @@ describe('dates: forms resolved against the reference date', () => {
     ['Lukashenko arrived in Tehran on March 12, 2023.', '2024-06-01', ['March 12, 2023', '2023-03-12', '2023-03-12', 'day']],
     ['He spoke on Feb. 16.', '2023-03-13', ['Feb. 16', '2023-02-16', '2023-02-16', 'day']],
     ['Putin will travel to Belarus on Monday.', '2022-12-16', ['Monday', '2022-12-19', '2022-12-19', 'day']],
+    // A draft dated a Monday: "will … on Monday" is today or a week on.
+    ['He is expected to meet Khamenei on Monday.', '2023-03-13', ['Monday', '2023-03-13', '2023-03-20', 'part-of-month']],
     ['Lukashenko arrived on Sunday.', '2023-12-04', ['Sunday', '2023-12-03', '2023-12-03', 'day']],
     ['The state visit came in late February.', '2023-03-13', ['late February', '2023-02-21', '2023-02-28', 'part-of-month']],
     ['Consultations are planned for mid-September.', '2021-08-31', ['mid-September', '2021-09-11', '2021-09-20', 'part-of-month']],

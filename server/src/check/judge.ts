@@ -74,7 +74,8 @@ export class Judge {
 
   private name(id: string): string {
     const p = this.index.people.get(id);
-    if (p) return p.aliases.find((a) => a.split(' ').length === 1 && a !== p.name.split(' ')[0]) ?? p.name;
+    // The first one-word alias: the surname as the data orders it ("Putin", "Xi"; the family name comes first in Chinese).
+    if (p) return p.aliases.find((a) => !a.includes(' ')) ?? p.name;
     const group = /^(\w+)-leader$/.exec(id);
     return group ? `any ${group[1][0].toUpperCase()}${group[1].slice(1)} leader` : id;
   }

@@ -105,7 +105,7 @@ export function contextReads(sentence: string, hits: EntityHit[]): number {
   }
   let reads = events > 0 ? READS_SEEN : 0;
   const pair = people <= 1 && (PAIR.test(sentence) || (people === 0 && THE_MEETING.test(sentence)));
-  if (people === 0 || (people === 1 && (pair || HIM.test(sentence)))) reads |= READS_PEOPLE | (pair ? READS_PAIR : 0);
+  if (people === 0 || (people === 1 && (pair || HIM.test(sentence))) || LEADING_HE.test(sentence)) reads |= READS_PEOPLE | (pair ? READS_PAIR : 0);
   if (places === 0 && (THE_COUNTRY.test(sentence) || THERE.test(sentence) || ARRIVAL.test(sentence) || PREVIOUS.test(sentence) || THE_VISIT.test(sentence))) reads |= READS_PLACE;
   return reads;
 }
@@ -315,6 +315,7 @@ const PAIR = /\b(the two (?:leaders|presidents|men|heads of state)|both (?:leade
 const THE_COUNTRY = /\bthe country\b/i;
 const THERE = /\bthere\b/i;
 const HIM = /\b(?:him|her)\b/i;
+const LEADING_HE = /^(?:[^,.;:]{1,40},\s*)?(?:[Hh]e|[Ss]he)\s/;
 /** "the visit", "this trip", "the December trip", "the Beijing visit": the one the draft is about. */
 const THE_VISIT = /\b(?:[Tt]he|[Tt]his) (?:(?:\p{Lu}[\p{Ll}-]+|\d{4}) )?(?:visit|trip)\b/u;
 const THE_MEETING = /\b(?:the|this)\s+(?:(\p{Lu}[\p{L}-]*)\s+)?(?:talks|meeting|summit)\b/iu;
@@ -424,6 +425,7 @@ export class SentenceReading {
   private pronounM: boolean | undefined = undefined;
   private theVisitM: boolean | undefined = undefined;
   private theMeetingM: boolean | undefined = undefined;
+  private leadingHeM: RegExpExecArray | null | undefined = undefined;
   private himM: RegExpExecArray | null | undefined = undefined;
   private hostM: RegExpExecArray | null | undefined = undefined;
   private arrivalM: boolean | undefined = undefined;
@@ -536,6 +538,10 @@ export class SentenceReading {
   get theVisit(): boolean {
     return this.theVisitM ?? (this.theVisitM = (this.cues & C_VISIT_NOUN) !== 0 && THE_VISIT.test(this.sentence));
   }
+  /** "He …", "On Monday, he …": a subject pronoun that opens the sentence. */
+  get leadingHe(): RegExpExecArray | null {
+    return this.leadingHeM !== undefined ? this.leadingHeM : (this.leadingHeM = LEADING_HE.exec(this.sentence));
+  }
   get him(): RegExpExecArray | null {
     return this.himM !== undefined ? this.himM : (this.himM = HIM.exec(this.sentence));
   }
@@ -647,6 +653,10 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
     } else if (people.length === 0 && implicitSubject && ctx.subject) {
       // A table row or list item under a draft about someone: "| Beijing (state visit) | late February 2023 |".
       people.push(ctx.subject);
+    } else if (people.length >= 1 && ctx.people.length && r.leadingHe !== null && r.leadingHe.index < firstKnown) {
+      // "He arrived there on March 12 and met Ebrahim Raisi": "he" is the draft's person; the one named is met.
+      const he = ctx.subject ?? ctx.people[ctx.people.length - 1];
+      if (!people.includes(he)) people.unshift(he);
     } else if (people.length === 1 && ctx.subject && ctx.subject !== people[0]) {
       // "Putin phoned him": an object pronoun after the one person named is the draft's subject.
       const him = r.him;

@@ -178,9 +178,13 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
       const refWd = new Date(`${ref}T12:00:00Z`).getUTCDay();
       let delta = (wd - refWd + 7) % 7;
       if (tense === 'past') delta = delta === 0 ? 0 : delta - 7;
-      else if (delta === 0 && tense === 'future') delta = 7;
-      const from = addDays(ref, delta);
-      out.push({ start, end: start + text.length, text, from, to: from, precision: 'day', style: { dayFirst: false, withYear: false, shortMonth: false }, relative: undefined });
+      const style = { dayFirst: false, withYear: false, shortMonth: false };
+      // "He will meet Khamenei on Monday" in a draft dated a Monday: today, or a week on. Both, as a span of days.
+      if (delta === 0 && tense === 'future') out.push({ start, end: start + text.length, text, from: ref, to: addDays(ref, 7), precision: 'part-of-month', style, relative: undefined });
+      else {
+        const from = addDays(ref, delta);
+        out.push({ start, end: start + text.length, text, from, to: from, precision: 'day', style, relative: undefined });
+      }
     }
   }
 
