@@ -98,6 +98,22 @@ describe('claims: shapes the engine judges', () => {
     });
   });
 
+  describe('"before" with a count', () => {
+    it('"twice before", "had previously … twice": earlier ones, without the one the draft reports on', () => {
+      expectFlag({ ref: '2023-12-03', text: 'Lukashenko had previously visited Beijing twice this year.', code: 'count-mismatch', wrong: 'twice', fixedTo: 'Lukashenko had previously visited Beijing once this year.' });
+      expectFlag({ ref: '2023-12-08', text: 'Lukashenko had previously visited Beijing twice this year.', code: 'count-mismatch', wrong: 'twice' });
+      expectNone('Lukashenko has visited Beijing once before in 2023.', '2023-12-03');
+      expectNone('Lukashenko and Min Aung Hlaing have met twice before.', '2025-07-20');
+    });
+    it('"once before this year" (earlier this year, or before it began?) and "before the election" are not judged', () => {
+      expectNone('Lukashenko has visited Beijing once before this year.', '2023-12-03');
+      expectNone('Lukashenko has visited Beijing twice before this year.', '2023-12-03');
+    });
+    it('"second-ever" is an ordinal', () => {
+      expectFlag({ ref: '2025-11-15', text: 'It would be Lukashenko\'s second-ever trip to Myanmar.', code: 'count-mismatch', wrong: 'second' });
+    });
+  });
+
   describe('first since a date or an event', () => {
     it('a known later visit refutes "first since 2019"', () => {
       expectFlag({ ref: '2023-12-03', text: 'It is Lukashenko\'s first visit to China since 2019.', code: 'since-mismatch', wrong: '2019', says: /March 2023/ });

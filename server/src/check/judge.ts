@@ -331,9 +331,12 @@ export class Judge {
     // A list complete up to its article's date still speaks for a draft written days later.
     const k = cov.find((x) => (!x.from || (from !== undefined && x.from <= from)) && dayNumber(x.to) >= dayNumber(until) - CURRENT_EVENT_DAYS / 5);
     if (!k) return undefined;
+    // "Earlier" counts leave out the visit or meeting the draft reports on, even when it is over by the draft's date.
+    const near = n.earlier ? this.currentEvent(c, ref) : undefined;
+    const current = near && dayNumber(ref) - dayNumber(near.when.end) <= REPORTING_DAYS ? near : undefined;
     const members = k.members
       .map((id) => this.index.events.get(id)!)
-      .filter((m) => (from === undefined || m.when.start >= from) && (n.earlier ? m.when.end < until : m.when.start <= until) && m.status === 'done');
+      .filter((m) => m !== current && (from === undefined || m.when.start >= from) && (n.earlier ? m.when.end < until : m.when.start <= until) && m.status === 'done');
     const expected = members.length;
     if (expected === n.value) return true;
     // "four times" → "twice"; a bare number whose noun stays ("four times" with only "four" marked) → "two".

@@ -324,7 +324,7 @@ const TITLE_WORDS = new Set(['President', 'Prime', 'Minister', 'Chancellor', 'Vi
 const ROLE_TITLES = ['Supreme Leader', 'First Vice-President', 'Vice-President', 'Prime Minister', 'President'];
 
 // The ordinal may carry an adjective or a place before its noun: "third official visit", "third Beijing trip".
-const ORDINAL_NOUN = new RegExp(`\\b(${ORDINAL_PATTERN})(?:\\s+(?:ever|official|state|working|foreign|overseas|known|such|consecutive|straight|\\d{4}|[A-Z][\\w'’-]+)){0,2}\\s+(visits?|trips?|times?|journeys?|meetings?|talks|summits?|calls?|travel)\\b`, 'i');
+const ORDINAL_NOUN = new RegExp(`\\b(${ORDINAL_PATTERN})(?:-ever)?(?:\\s+(?:ever|official|state|working|foreign|overseas|known|such|consecutive|straight|\\d{4}|[A-Z][\\w'’-]+)){0,2}\\s+(visits?|trips?|times?|journeys?|meetings?|talks|summits?|calls?|travel)\\b`, 'i');
 /** "It is his second this year", "the third in 2023": an ordinal standing for the sentence's visit or meeting. */
 const BARE_ORDINAL = new RegExp(`\\b(?:his|her|its|their|the|[A-Za-z]+['’]s)\\s+(${ORDINAL_PATTERN})(?=\\s+(?:this year|of the year|in \\d{4}|since\\b|(?:to|in)\\s+(?:the\\s+)?[A-Z])|\\s*[,.;]|\\s*$)`, 'i');
 /** Ends where a time anchor for the sentence's own event begins: "visited … after the (military) coup". */
@@ -353,6 +353,17 @@ function dateFollowsEvent(between: string): boolean {
   if (/^,\s*(?:which\s+|that\s+)?(?:was\s+|were\s+)?(?:launched|began|begun|started|staged|carried out|took place|happened)\s+(?:on|in)\s+$/i.test(between)) return true;
   if (/[,;:]/.test(between) || VISIT.test(between) || MEET.test(between) || CALL.test(between)) return false;
   return /^\s*(?:[\p{L}'’-]+\s+){0,8}?(?:on|in|for|at|of)\s+$/u.test(between);
+}
+
+/**
+ * What "before" does to a count: "twice before", "had previously met twice" count earlier events; "twice before this
+ * year" (earlier this year, or before it?) and "twice before the election" count over a window the sentence leaves
+ * open.
+ */
+function countBefore(sentence: string, m: RegExpExecArray): 'earlier' | 'ambiguous' | undefined {
+  const after = /^\s+(before|previously|earlier)\b(\s+(?:the|a|an|his|her|their|its|this|that|last|\d|\p{Lu}))?/u.exec(sentence.slice(m.index + m[0].length));
+  if (after) return after[2] && after[1].toLowerCase() === 'before' ? 'ambiguous' : 'earlier';
+  return /\bpreviously\b/i.test(sentence.slice(0, m.index)) ? 'earlier' : undefined;
 }
 
 function span(m: RegExpExecArray, group = 0): Span {
@@ -774,12 +785,14 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
   const cnt = r.countNoun;
   if (cnt && !claim.ordinal) {
     const value = cardinalValue(cnt[1]);
-    if (value !== undefined) claim.count = { ...span(cnt, 1), value, earlier: !!cnt[2] && /earlier|previous|prior|past/i.test(cnt[2]), times: /times|occasions/i.test(cnt[3]) };
+    const before = countBefore(sentence, cnt);
+    if (value !== undefined && before !== 'ambiguous') claim.count = { ...span(cnt, 1), value, earlier: (!!cnt[2] && /earlier|previous|prior|past/i.test(cnt[2])) || before === 'earlier', times: /times|occasions/i.test(cnt[3]) };
   } else if (!claim.ordinal) {
     const t = r.times;
-    if (t) {
+    const before = t ? countBefore(sentence, t) : undefined;
+    if (t && before !== 'ambiguous') {
       const value = cardinalValue(t[2] ?? t[1]);
-      if (value !== undefined) claim.count = { ...span(t, 1), value, earlier: false, times: true };
+      if (value !== undefined) claim.count = { ...span(t, 1), value, earlier: before === 'earlier', times: true };
     }
   }
   const again = r.again;
