@@ -240,6 +240,16 @@ describe('claims: shapes the engine judges', () => {
     it('the wrong holder of a role is flagged', () => {
       expectFlag({ ref: '2023-03-13', text: 'Lukashenko will meet Iranian President Hassan Rouhani.', code: 'role-mismatch', wrong: 'Hassan Rouhani', fixedTo: 'Lukashenko will meet Iranian President Ebrahim Raisi.' });
     });
+    it('the country in the possessive: "Iran\'s Supreme Leader Hassan Rouhani"', () => {
+      expectFlag({ ref: '2023-03-13', text: 'Lukashenko met Iran\'s Supreme Leader Hassan Rouhani.', code: 'role-mismatch', wrong: 'Hassan Rouhani', fixedTo: 'Lukashenko met Iran\'s Supreme Leader Ali Khamenei.' });
+      expectNone('Lukashenko met Iran\'s Supreme Leader Ali Khamenei.', '2023-03-13');
+      expectNone('Lukashenko met Iran\'s former President Hassan Rouhani.', '2023-03-13');
+    });
+    it('an amount with no verb of meeting; a place alone ties it only to the one event of those people there', () => {
+      expectFlag({ ref: '2023-03-13', text: 'In Beijing, Lukashenko and Xi signed deals worth $1.5 billion.', code: 'amount-mismatch', wrong: '$1.5 billion', fixedTo: 'In Beijing, Lukashenko and Xi signed deals worth $3.56 billion.' });
+      // By December they had met in Beijing twice, and the sources give no amount for the December visit.
+      expectNone('In Beijing, Lukashenko and Xi signed deals worth $1.5 billion.', '2023-12-05');
+    });
     it('the right holder is not flagged', () => {
       expectNone('Lukashenko will meet Iranian President Ebrahim Raisi.', '2023-03-13');
     });

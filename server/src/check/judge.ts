@@ -52,7 +52,7 @@ export class Judge {
       () => this.namedEventDate(claim, ctxSeen),
       () => this.role(claim, ref),
       () => (claim.negated ? undefined : this.visitKind(claim, ref)),
-      () => (claim.negated ? undefined : this.amount(claim)),
+      () => (claim.negated ? undefined : this.amount(claim, ref)),
       () => (claim.negated ? undefined : this.ordinalOrCount(claim, ref)),
       () => (claim.negated ? undefined : this.since(claim, ref)),
       () => (claim.negated ? undefined : this.eventDate(claim, ref)),
@@ -247,12 +247,13 @@ export class Judge {
   }
 
   /** "Agreements worth $4 billion" where a source ties $3.56 billion of agreements to the same event. */
-  private amount(c: Claim): Finding | true | undefined {
+  private amount(c: Claim, ref: string): Finding | true | undefined {
     const a = c.amount;
     if (!a || c.people.length === 0) return undefined;
     const words = c.sentence.toLowerCase();
     const events = unique(c.people.flatMap((p) => this.index.eventsOf(p)));
     const matches: { e: FactEvent; amount: NonNullable<FactEvent['amounts']>[number] }[] = [];
+    let tied = 0;
     for (const e of events) {
       const everyone = e.with ? e.actors.concat(e.with) : e.actors;
       if (!c.people.every((p) => everyone.includes(p))) continue;
@@ -260,11 +261,16 @@ export class Judge {
       if (!c.date && !c.place) continue;
       if (c.date && !overlaps({ start: c.date.from, end: c.date.to }, e.when)) continue;
       if (c.place && (!e.place || !this.index.compatiblePlaces(c.place.id, e.place))) continue;
+      // Not a visit still months ahead of the draft.
+      if (dayNumber(e.when.start) - dayNumber(ref) > CURRENT_EVENT_DAYS) continue;
+      tied++;
       for (const amount of e.amounts ?? []) {
         if (amount.unit === a.unit && amount.about.some((w) => new RegExp(`\\b${w}\\b`).test(words))) matches.push({ e, amount });
       }
     }
-    if (matches.length !== 1) return undefined;
+    // A place alone ties an amount to one event only when these people met there once: "in Beijing" with no date may
+    // be the December visit, whose deals the sources do not give.
+    if (matches.length !== 1 || (!c.date && tied > 1)) return undefined;
     const { e, amount } = matches[0];
     if (Math.abs(amount.value - a.value) <= amount.value * 0.01) return true;
     return {

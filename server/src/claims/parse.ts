@@ -9,7 +9,7 @@ import type { Action, Claim, Span } from './types';
 import { unique } from '../lists';
 import { endsWithReportingTie } from './reporting';
 import { isLetterAt } from './chars';
-import { rolePhraseAt } from './role';
+import { rolePhraseAt, type RolePhrase } from './role';
 
 /** What earlier sentences of the draft established, for "he", "the two leaders" and "the country". */
 export interface Context {
@@ -167,6 +167,8 @@ function seenKey(seen: Set<string>): string {
 export function mayHoldClaim(sentence: string, hits: EntityHit[], cues: number): boolean {
   if ((sentence.includes('President') || sentence.includes('Minister') || sentence.includes('Supreme')) && ROLE_CUE.test(sentence)) return true;
   if (/\b(?:state|working)\s+(?:visit|trip)|\b(?:state|working) nature\b/i.test(sentence)) return true;
+  // "Lukashenko and Xi signed deals worth $5 billion": an amount needs no verb of visiting or meeting.
+  if (sentence.includes('$') && hits.some((h) => h.kind === 'person')) return true;
   const flags = cues | (hits.some((h) => h.kind === 'event') ? ACTION : 0);
   return (flags & (QUANTITY | ACTION)) === (QUANTITY | ACTION);
 }
@@ -598,6 +600,17 @@ export class SentenceReading {
 }
 
 /** A role stated before a name: "<Demonym> <Title> <Name Name>" ("Iranian President Ebrahim Raisi"). */
+/** "Iran's Supreme Leader Ali Khamenei": a country's name in the possessive before the title, as `word` "Iran". */
+function possessiveRoleAt(sentence: string, at: number, title: string, index: FactIndex): RolePhrase | undefined {
+  const before = /(\p{Lu}\p{Ll}+)['’]s\s+$/u.exec(sentence.slice(Math.max(0, at - 24), at));
+  if (!before || !index.countryByName(before[1])) return undefined;
+  const name = /^\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/u.exec(sentence.slice(at + title.length));
+  if (!name) return undefined;
+  const nameStart = at + title.length + name[0].length - name[1].length;
+  // `word` sits right before the title, as in rolePhraseAt's phrases.
+  return { word: before[1], nameStart, name: name[1] };
+}
+
 function roleOf(sentence: string, hits: EntityHit[], index: FactIndex): Claim['role'] {
   // Read at a title found by indexOf, so a sentence pays only for the titles it holds: the word before it and the
   // capitalised name after it.
@@ -609,9 +622,10 @@ function roleOf(sentence: string, hits: EntityHit[], index: FactIndex): Claim['r
     while (w > 0 && sentence[w - 1] === ' ') w--;
     while (w > 0 && isLetterAt(sentence, w - 1)) w--;
     if (w < 0) w = 0; // a title at the very start
-    const m = rolePhraseAt(sentence, w, title);
-    if (!m || w + m.word.length + 1 > at + 1) continue;
-    const country = index.countryByDemonym(m.word);
+    const direct = rolePhraseAt(sentence, w, title);
+    const m = direct && w + direct.word.length + 1 <= at + 1 ? direct : possessiveRoleAt(sentence, at, title, index);
+    if (!m) continue;
+    const country = index.countryByDemonym(m.word) ?? index.countryByName(m.word);
     if (!country) continue;
     // "Former Russian President Dmitry Medvedev" names someone else's time in office.
     if (/\b(?:former|ex-?|then|late|future|acting|interim|deputy|vice|previous|past|next|incoming|outgoing)[\s-]+$/i.test(sentence.slice(Math.max(0, w - 12), w))) return undefined;

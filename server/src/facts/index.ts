@@ -235,6 +235,7 @@ export class FactIndex {
   private readonly roleHolders = new Map<string, Person[]>();
   /** Countries by demonym ("Iranian" → iran). */
   private readonly byDemonym = new Map<string, Place>();
+  private readonly countryNames = new Map<string, Place>();
   private readonly namedEvents: FactEvent[] = [];
 
   constructor(readonly dataset: Dataset) {
@@ -259,6 +260,7 @@ export class FactIndex {
       this.places.set(p.id, p);
       for (const a of p.aliases) this.addAlias(a, 'place', p.id, !a.startsWith('the '), false);
       if (p.kind === 'country' && p.demonyms) for (const d of p.demonyms) this.byDemonym.set(d, p);
+      if (p.kind === 'country') for (const a of p.aliases) this.countryNames.set(a, p);
     }
     // The few people in groups, apart: an actor's groups are then looked up in a table of a handful, not of everyone.
     const groupsOf = new Map<string, string[]>();
@@ -361,6 +363,11 @@ export class FactIndex {
 
   countryByDemonym(demonym: string): Place | undefined {
     return this.byDemonym.get(demonym);
+  }
+
+  /** A country by one of its names: "Iran" (as in "Iran's Supreme Leader"). */
+  countryByName(name: string): Place | undefined {
+    return this.countryNames.get(name);
   }
 
   isInGroup(person: string, group: string): boolean {
