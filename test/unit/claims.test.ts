@@ -301,6 +301,11 @@ describe('claims: abstention', () => {
     expectNone('This is not Lukashenko\'s third visit to Beijing this year.', '2023-12-03');
     expectNone('Officials denied that this was Lukashenko\'s fourth trip to Beijing in 2023.', '2023-12-03');
   });
+  it('questions, inverted conditionals and correction notes assert nothing', () => {
+    expectNone('Is this Lukashenko\'s third trip to Beijing this year?', '2023-12-04');
+    expectNone('Should Lukashenko return to Beijing for a third time this year, it would be unusual.', '2023-12-04');
+    expectNone('Correction: an earlier version of this article said this was Lukashenko\'s third trip to Beijing this year; it is his second.', '2023-12-04');
+  });
   it('hedges: "could", "might", "may be"', () => {
     expectNone('Lukashenko could be on his third trip to Beijing this year.', '2023-12-03');
     expectNone('This might be Lukashenko\'s third trip to Beijing this year.', '2023-12-03');

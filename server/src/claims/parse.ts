@@ -335,6 +335,8 @@ const ANCHOR_BEFORE = /\b(?:after|before|following|until|ahead of)\s+(?:the\s+)?
 const SPEAKER_VERB = /^(?:,[^,]{1,40},)?\s+(?:said|says|told|confirmed|noted|stated|announced|added|claimed|insisted|wrote|tweeted)\b/i;
 /** Ends right before the date of an event set beside the sentence's: "after a phone call on", "before their talks in". */
 const OTHER_EVENT_DATE = /\b(?:after|before|following|ahead of)\s+(?:a|an|the|their|his|her|its)\s+(?:[\p{L}-]+\s+){0,2}(?:calls?|conversations?|talks|meetings?|visits?|trips?|summits?)\s+(?:on|in)\s+$/iu;
+/** Asserts nothing: a question, an inverted conditional ("Should he return …, it would …"), a correction note. */
+const NOT_ASSERTED = /\?\s*["”’']?\s*$|^\s*(?:Should|Were|Had)\s|^\s*Correction\b|\ban earlier version of this\b/;
 /** Trips to anywhere: "first foreign trip", "second trip abroad". */
 const ANYWHERE = /\b(?:foreign|overseas|international)\s+(?:visits?|trips?|journeys?|travel|tours?)\b|\b(?:visits?|trips?|journeys?|travel|tours?)\s+(?:abroad|overseas|outside)\b/i;
 const FOR_NTH_TIME = new RegExp(`\\bfor the (${ORDINAL_PATTERN}) time\\b`, 'i');
@@ -483,7 +485,7 @@ export class SentenceReading {
     this.never = has(C_NEGATION) ? NEVER_BEFORE.exec(sentence) : null;
     this.denial = has(C_DENIAL) && /\b(denied|denies|deny|false|untrue|rumou?rs?|reportedly not|would not be|isn't|is not|wasn't|was not)\b/i.test(sentence);
     // Hedged, conditional or reported-as-uncertain claims are not asserted.
-    this.hedge = has(C_HEDGE) && (/\b(if|whether|might|could|perhaps|possibly|probably|rumou?r(?:s|ed)?|reportedly|allegedly|supposedly|unconfirmed|speculat\w*)\b/i.test(sentence) || /\bmay\b/.test(sentence));
+    this.hedge = NOT_ASSERTED.test(sentence) || (has(C_HEDGE) && (/\b(if|whether|might|could|perhaps|possibly|probably|rumou?r(?:s|ed)?|reportedly|allegedly|supposedly|unconfirmed|speculat\w*)\b/i.test(sentence) || /\bmay\b/.test(sentence)));
     this.first = has(C_FIRST) && /\bfirst\b/i.test(sentence);
     this.previous = has(C_PREVIOUS) && PREVIOUS.test(sentence);
     this.again = has(C_AGAIN) ? AGAIN.exec(sentence) : null;
