@@ -624,10 +624,13 @@ function roleOf(sentence: string, hits: EntityHit[], index: FactIndex): Claim['r
     while (w > 0 && sentence[w - 1] === ' ') w--;
     while (w > 0 && isLetterAt(sentence, w - 1)) w--;
     if (w < 0) w = 0; // a title at the very start
-    const direct = rolePhraseAt(sentence, w, title);
-    const m = direct && w + direct.word.length + 1 <= at + 1 ? direct : possessiveRoleAt(sentence, at, title, index);
+    const phrase = rolePhraseAt(sentence, w, title);
+    const direct = phrase && w + phrase.word.length + 1 <= at + 1 ? phrase : undefined;
+    const m = direct ?? possessiveRoleAt(sentence, at, title, index);
     if (!m) continue;
-    const country = index.countryByDemonym(m.word) ?? index.countryByName(m.word);
+    // A demonym before the title ("Iranian President"), or a country's name in the possessive ("Iran's President"):
+    // not a bare name ("… relations with China President Lukashenko …" runs a headline into the next sentence).
+    const country = direct ? index.countryByDemonym(m.word) : index.countryByName(m.word);
     if (!country) continue;
     // "Former Russian President Dmitry Medvedev" names someone else's time in office.
     if (/\b(?:former|ex-?|then|late|future|acting|interim|deputy|vice|previous|past|next|incoming|outgoing)[\s-]+$/i.test(sentence.slice(Math.max(0, w - 12), w))) return undefined;
