@@ -340,6 +340,15 @@ describe('claims: pronouns and epithets across sentences', () => {
   it('an arrival the sources do not date is not judged by the visit\'s reporting date', () => {
     assert.deepEqual(flags('Lukashenko is in Beijing. He arrived on Friday, December 1, 2023.', '2023-12-03'), []);
   });
+  it('"the two presidents" after "The Kremlin said"; "his counterpart"; a call named before "the meeting"', () => {
+    const moscow = 'Lukashenko will travel to Russia this week for talks with Vladimir Putin in Moscow.';
+    assert.deepEqual(flags(`${moscow} The Kremlin said the two presidents would meet on Friday, September 10.`, '2021-09-05').map((d) => d.code), ['date-mismatch']);
+    assert.deepEqual(flags(`${moscow} The Russian leader phoned his counterpart on 28 August to congratulate him on his birthday.`, '2021-09-05').map((d) => d.code), ['date-mismatch']);
+    assert.deepEqual(flags(`${moscow} Peskov said Putin had called Lukashenko on Aug. 30 to go over current issues ahead of the meeting.`, '2021-09-05'), []);
+  });
+  it('"since the summer of 2018" is a since claim', () => {
+    assert.deepEqual(flags('It will be Putin\'s first visit to Belarus since the summer of 2018.', '2022-12-16').map((d) => d.code), ['since-mismatch']);
+  });
   it('a sentence-initial "He" stays the draft\'s person when the sentence names the one he met', () => {
     const ds = flags('Lukashenko flew to Tehran. He arrived there on March 12 and met Ebrahim Raisi. He landed there on March 15.', '2023-12-05');
     assert.deepEqual(ds.map((d) => [d.code, d.fixes?.[0]?.edit.newText]), [['date-mismatch', 'March 12']]);

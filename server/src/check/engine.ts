@@ -57,8 +57,11 @@ interface SentenceJudgement {
   dates: SentenceResult['dates'];
 }
 
-/** Words that make a sentence worth parsing even when it names no one: pronouns and titles. */
-const WORTH_PARSING = new WordSet(['he', 'his', 'him', 'they', 'their', 'leaders', 'president', 'minister', 'there', 'visit', 'trip']);
+/**
+ * Words that make a sentence worth parsing even when it names no one: the words by which it can lean on the context
+ * (every word of parse.ts's PAIR, PRONOUN, THE_VISIT and THE_MEETING patterns, "there") and titles.
+ */
+const WORTH_PARSING = new WordSet(['he', 'his', 'him', 'himself', 'they', 'their', 'them', 'leaders', 'presidents', 'men', 'heads', 'pair', 'both', 'president', 'minister', 'there', 'visit', 'trip', 'talks', 'meeting', 'summit', 'counterpart']);
 const CACHE_LIMIT = 20_000;
 const NO_DATES: SentenceResult['dates'] = [];
 const NO_HITS: EntityHit[] = [];

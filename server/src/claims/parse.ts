@@ -104,7 +104,7 @@ export function contextReads(sentence: string, hits: EntityHit[]): number {
     else events++;
   }
   let reads = events > 0 ? READS_SEEN : 0;
-  const pair = people <= 1 && (PAIR.test(sentence) || (people === 0 && THE_MEETING.test(sentence)));
+  const pair = people <= 1 && (PAIR.test(sentence) || (people === 0 && THE_MEETING.test(sentence)) || (people === 1 && COUNTERPART.test(sentence)));
   if (people === 0 || (people === 1 && (pair || HIM.test(sentence))) || LEADING_HE.test(sentence)) reads |= READS_PEOPLE | (pair ? READS_PAIR : 0);
   if (places === 0 && (THE_COUNTRY.test(sentence) || THERE.test(sentence) || ARRIVAL.test(sentence) || PREVIOUS.test(sentence) || THE_VISIT.test(sentence))) reads |= READS_PLACE;
   return reads;
@@ -317,6 +317,7 @@ const PAIR = /\b(the two (?:leaders|presidents|men|heads of state)|both (?:leade
 const THE_COUNTRY = /\bthe country\b/i;
 const THERE = /\bthere\b/i;
 const HIM = /\b(?:him|her)\b/i;
+const COUNTERPART = /\b(?:his|her|their)\s+(?:\p{Lu}\p{Ll}+\s+)?counterparts?\b/u;
 const LEADING_HE = /^(?:[^,.;:]{1,40},\s*)?(?:[Hh]e|[Ss]he)\s/;
 /** "the visit", "this trip", "the December trip", "the Beijing visit": the one the draft is about. */
 const THE_VISIT = /\b(?:[Tt]he|[Tt]his) (?:(?:\p{Lu}[\p{Ll}-]+|\d{4}) )?(?:visit|trip)\b/u;
@@ -337,6 +338,7 @@ const SPEAKER_VERB = /^(?:,[^,]{1,40},)?\s+(?:said|says|told|confirmed|noted|sta
 const OTHER_EVENT_DATE = /\b(?:after|before|following|ahead of)\s+(?:a|an|the|their|his|her|its)\s+(?:[\p{L}-]+\s+){0,2}(?:calls?|conversations?|talks|meetings?|visits?|trips?|summits?)\s+(?:on|in)\s+$/iu;
 /** Asserts nothing: a question, an inverted conditional ("Should he return …, it would …"), a correction note. */
 const NOT_ASSERTED = /\?\s*["”’']?\s*$|^\s*(?:Should|Were|Had)\s|^\s*Correction\b|\ban earlier version of this\b/;
+const SINCE_LEAD = /^\s*(?:the\s+)?(?:summer|spring|autumn|fall|winter|end|start|beginning|middle|turn)\s+of\s+(?:the\s+)?$/i;
 /** Trips to anywhere: "first foreign trip", "second trip abroad". */
 const ANYWHERE = /\b(?:foreign|overseas|international)\s+(?:visits?|trips?|journeys?|travel|tours?)\b|\b(?:visits?|trips?|journeys?|travel|tours?)\s+(?:abroad|overseas|outside)\b/i;
 const FOR_NTH_TIME = new RegExp(`\\bfor the (${ORDINAL_PATTERN}) time\\b`, 'i');
@@ -377,6 +379,8 @@ function span(m: RegExpExecArray, group = 0): Span {
 }
 
 /** A capitalised name that is not in the dataset, before any known person: the claim may be about someone else. */
+const FUNCTION_WORDS = new Set('The A An This That These Those In On At By For From To With But And Or As After Before When While According Since During If Then Meanwhile Still Yet Both Last Next Earlier Later'.split(' '));
+
 function unknownNameBefore(sentence: string, hits: EntityHit[], before: number): boolean {
   const re = /\b(\p{Lu}[\p{Ll}'’-]+)\s+(\p{Lu}[\p{Ll}'’-]+)\b/gu;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
@@ -384,6 +388,11 @@ function unknownNameBefore(sentence: string, hits: EntityHit[], before: number):
     const covered = hits.some((h) => m!.index < h.end && h.start < m!.index + m![0].length);
     if (covered) continue;
     if (TITLE_WORDS.has(m[1]) && TITLE_WORDS.has(m[2])) continue;
+    // "The Kremlin said …", "In Minsk …": a capitalised function word is no first name.
+    if (FUNCTION_WORDS.has(m[1])) {
+      re.lastIndex = m.index + m[1].length;
+      continue;
+    }
     if (TITLE_WORDS.has(m[2]) || /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(m[2])) continue;
     return true;
   }
@@ -687,6 +696,10 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
       // "He arrived there on March 12 and met Ebrahim Raisi": "he" is the draft's person; the one named is met.
       const he = ctx.subject ?? ctx.people[ctx.people.length - 1];
       if (!people.includes(he)) people.unshift(he);
+    } else if (people.length === 1 && ctx.people.length && COUNTERPART.test(sentence)) {
+      // "The Russian leader phoned his counterpart": the latest other person the draft named.
+      const other = ctx.people.slice().reverse().find((p) => p !== people[0]);
+      if (other) people.push(other);
     } else if (people.length === 1 && ctx.subject && ctx.subject !== people[0]) {
       // "Putin phoned him": an object pronoun after the one person named is the draft's subject.
       const him = r.him;
@@ -706,7 +719,8 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
   // Action.
   let action: Action | undefined;
   if (visit && (!meet || visit.index <= meet.index || places.length > 0) && !(call && !places.length)) action = 'visit';
-  else if (meet) action = 'meeting';
+  // "Putin had called Lukashenko … ahead of the meeting": of a call and a meeting, the one named first.
+  else if (meet && !(call && call.index < meet.index)) action = 'meeting';
   else if (call) action = 'call';
   // "Putin will receive Lukashenko", "Raisi welcomed Lukashenko": a visit only with a guest named after the verb.
   if (!action && r.hosts && claim.people.length >= 2 && explicitPeople.some((h) => h.start > r.host!.index)) action = 'visit';
@@ -757,7 +771,8 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
   const first = firstAt >= 0 && !ANYWHERE.test(sentence.slice(firstAt, firstAt + 48));
   if (sinceM && (first || (neg && neg.index < sinceM.index) || group)) {
     const after = sinceM.index + sinceM[0].length;
-    const d = dates.find((x) => x.start >= after && x.start - after <= 12);
+    // "since 2019", "since June 2019", "since the summer of 2018", "since the end of 2019".
+    const d = dates.find((x) => x.start >= after && (x.start - after <= 12 || SINCE_LEAD.test(sentence.slice(after, x.start))));
     const ev = events.find((x) => x.start >= after && x.start - after <= 30);
     const firstSince = first && !(neg && neg.index < sinceM.index);
     if (ev && (!d || ev.start <= d.end + 2)) claim.since = { span: span(sinceM), event: ev.id, ...(d ? { date: d } : {}), first: firstSince };
