@@ -15,6 +15,16 @@ function one(sentence: string, ref: string): [string, string, string, string] {
   return [ds[0].text, ds[0].from, ds[0].to, ds[0].precision];
 }
 
+describe('dates: ranges', () => {
+  it('the year after a range holds for its start: "Late Feb – early Mar 2023" in December 2023 is not February 2024', () => {
+    const ds = findDates('| Late Feb – early Mar 2023 | Beijing |', '2023-12-04');
+    assert.deepEqual(ds.map((d) => [d.text, d.from, d.to, d.precision]), [
+      ['Late Feb', '2023-02-21', '2023-02-28', 'part-of-month'],
+      ['early Mar 2023', '2023-03-01', '2023-03-10', 'part-of-month'],
+    ]);
+  });
+});
+
 describe('dates: forms resolved against the reference date', () => {
   const cases: [string, string, [string, string, string, string]][] = [
     ['Lukashenko arrived in Tehran on 12 March.', '2023-03-13', ['12 March', '2023-03-12', '2023-03-12', 'day']],

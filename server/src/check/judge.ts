@@ -34,6 +34,7 @@ export interface Judgement {
 /** How far apart a claimed day and a known one may be and still be the same trip or call, in days. */
 // Leaders who call each other often make a call a day off another call; a trip ten days off is still the same trip.
 const SAME_EVENT_DAYS: Record<string, number> = { visit: 10, meeting: 10, call: 1 };
+const BEFORE_THAT = /^\s*(?:Before|Prior to|Until) (?:that|then)\b/i;
 /** How many days after an event a draft is taken to report on it. */
 const REPORTING_DAYS = 7;
 /** Words too common to tie a sentence to one event. */
@@ -465,8 +466,9 @@ export class Judge {
       const before = cands.filter((e) => e.when.end < ref).sort((a, b) => (a.when.start < b.when.start ? -1 : 1));
       let latest = before.pop();
       let until = ref;
-      // A draft dated days after an event reports on it: its "previous" one is the one before (or unknown).
-      if (latest && dayNumber(ref) - dayNumber(latest.when.end) <= REPORTING_DAYS) {
+      // A draft dated days after an event reports on it: its "previous" one is the one before (or unknown). "Before
+      // that, he had last visited …" looks back from the event the draft just told of: the latest, most likely.
+      if (latest && (dayNumber(ref) - dayNumber(latest.when.end) <= REPORTING_DAYS || BEFORE_THAT.test(c.sentence))) {
         until = latest.when.start;
         latest = before.pop();
       }

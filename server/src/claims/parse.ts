@@ -105,7 +105,7 @@ export function contextReads(sentence: string, hits: EntityHit[]): number {
   }
   let reads = events > 0 ? READS_SEEN : 0;
   const pair = people <= 1 && (PAIR.test(sentence) || (people === 0 && THE_MEETING.test(sentence)) || (people === 1 && COUNTERPART.test(sentence)));
-  if (people === 0 || (people === 1 && (pair || HIM.test(sentence))) || LEADING_HE.test(sentence)) reads |= READS_PEOPLE | (pair ? READS_PAIR : 0);
+  if (people === 0 || (people === 1 && (pair || HIM.test(sentence))) || LEADING_HE.test(sentence) || onlyMet(sentence, hits.filter((h) => h.kind === 'person'))) reads |= READS_PEOPLE | (pair ? READS_PAIR : 0);
   if (places === 0 && (THE_COUNTRY.test(sentence) || THERE.test(sentence) || ARRIVAL.test(sentence) || PREVIOUS.test(sentence) || THE_VISIT.test(sentence))) reads |= READS_PLACE;
   return reads;
 }
@@ -311,7 +311,7 @@ const HOST = /\b(?:host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)
 const MEET = /\b(me(?:e)?t(?:s|ing|ings)?|met|talks|summit|convened?|s[ai]t down with|negotiat\w*)\b/i;
 const CALL = /\b(call(?:s|ed)?|phon(?:e|es|ed|ing)|telephoned?|rang|spoke|speak(?:s|ing)?|phone (?:call|conversation)|conversation)\b/i;
 const PREVIOUS = /\b(previous(?:ly)?|last (?:visit|trip|met|meeting|time|travell?ed|went|saw|spoke|call)|most recent(?:ly)?|earlier (?:visit|trip)|last visited)\b/i;
-const NEGATION = /\b(not|n't|never|no|denied|denies|deny|without|neither|nor)\b|n't\b/i;
+const NEGATION = /\b(not|n't|never|no|denied|denies|deny|without|neither|nor)\b(?<!\b(?:not|n't) (?:forget|least|only|just|to forget))(?! (?:forget|least|only|just|to forget)\b)|n't\b(?! (?:forget|only|just)\b)/i;
 const PRONOUN = /\b(he|his|him|himself)\b/i;
 const PAIR = /\b(the two (?:leaders|presidents|men|heads of state)|both (?:leaders|men|presidents)|the leaders|the pair|they|their|them)\b/i;
 const THE_COUNTRY = /\bthe country\b/i;
@@ -379,7 +379,12 @@ function span(m: RegExpExecArray, group = 0): Span {
 }
 
 /** A capitalised name that is not in the dataset, before any known person: the claim may be about someone else. */
-const FUNCTION_WORDS = new Set('The A An This That These Those In On At By For From To With But And Or As After Before When While According Since During If Then Meanwhile Still Yet Both Last Next Earlier Later'.split(' '));
+const FUNCTION_WORDS = new Set('The A An This That These Those In On At By For From To With But And Or As After Before When While According Since During If Then Meanwhile Still Yet Both Last Next Earlier Later Late Early Mid'.split(' '));
+
+/** Every person named is named as someone met: "talks with Xi Jinping", "with President Raisi". */
+function onlyMet(sentence: string, people: EntityHit[]): boolean {
+  return people.length > 0 && people.every((h) => /\bwith\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}$/u.test(sentence.slice(Math.max(0, h.start - 40), h.start)));
+}
 
 function unknownNameBefore(sentence: string, hits: EntityHit[], before: number): boolean {
   const re = /\b(\p{Lu}[\p{Ll}'’-]+)\s+(\p{Lu}[\p{Ll}'’-]+)\b/gu;
@@ -393,7 +398,7 @@ function unknownNameBefore(sentence: string, hits: EntityHit[], before: number):
       re.lastIndex = m.index + m[1].length;
       continue;
     }
-    if (TITLE_WORDS.has(m[2]) || /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(m[2])) continue;
+    if (TITLE_WORDS.has(m[2]) || /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(m[2])) continue;
     return true;
   }
   return false;
@@ -689,6 +694,9 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
     } else if (people.length === 0 && ctx.subject && r.theVisit) {
       // "BelTA said the visit is of a working nature": the visit the draft is about.
       people.push(ctx.subject);
+    } else if (implicitSubject && ctx.subject && people.length > 0 && !people.includes(ctx.subject) && onlyMet(sentence, explicitPeople)) {
+      // "| 14 March 2023 | Tehran | Talks with President Ebrahim Raisi |": the draft's person met the one named.
+      people.unshift(ctx.subject);
     } else if (people.length === 0 && implicitSubject && ctx.subject) {
       // A table row or list item under a draft about someone: "| Beijing (state visit) | late February 2023 |".
       people.push(ctx.subject);

@@ -26,7 +26,7 @@ export interface DateExpr {
 export interface DateStyle { dayFirst: boolean; withYear: boolean; shortMonth: boolean }
 
 const MONTH_RE = '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
-const MONTH_ONLY = new RegExp(`\\b(?:(early|mid|late|the (?:beginning|start|end|middle) of|the first half of|the second half of)[- ]+)?(${MONTH_RE})(?![\\p{L}])(?:,? (\\d{4})\\b)?`, 'gu');
+const MONTH_ONLY = new RegExp(`\\b(?:([Ee]arly|[Mm]id|[Ll]ate|[Tt]he (?:beginning|start|end|middle) of|[Tt]he first half of|[Tt]he second half of)[- ]+)?(${MONTH_RE})(?![\\p{L}])(?:,? (\\d{4})\\b)?`, 'gu');
 const YEAR_ONLY = /\b(1[89]\d{2}|20\d{2})\b/g;
 const REL_YEAR = /\b(this|last|next|that|the same|the previous|the following|of the) year\b/gi;
 const FUTURE = /\b(will|shall|is to|are to|is set to|are set to|scheduled|plans?|planned|planning|is due|are due|upcoming|is expected to|are expected to|is going to|are going to|prepares?|preparing)\b/i;
@@ -229,7 +229,19 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
     const y = +m[1];
     out.push({ start, end, text: m[0], from: isoOf(y, 1, 1), to: isoOf(y, 12, 31), precision: 'year', style: { dayFirst: false, withYear: true, shortMonth: false }, relative: undefined });
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  // "Late Feb – early Mar 2023", "from June to August 2019": the year after a range holds for its start too.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [a, b] = [out[i], out[i + 1]];
+    if (a.style.withYear || !b.style.withYear || a.precision === 'year' || b.precision === 'year' || a.from.slice(0, 4) !== a.to.slice(0, 4)) continue;
+    if (!/^\s*(?:[–—-]|to|through|until|and)\s*$/.test(sentence.slice(a.end, b.start))) continue;
+    const y = +b.from.slice(0, 4) - (a.from.slice(5) > b.from.slice(5) ? 1 : 0);
+    // The same days in that year; February's end moves with leap years.
+    const monthEnd = new Date(Date.UTC(y, +a.to.slice(5, 7), 0)).getUTCDate();
+    const toDay = Math.min(+a.to.slice(8, 10), monthEnd);
+    out[i] = { ...a, from: `${y}${a.from.slice(4)}`, to: `${y}${a.to.slice(4, 8)}${String(toDay).padStart(2, '0')}` };
+  }
+  return out;
 }
 
 /** A day in the style the writer used: "March 12", "12 March 2023", "Mar. 12". */
