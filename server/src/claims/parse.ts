@@ -105,7 +105,7 @@ export function contextReads(sentence: string, hits: EntityHit[]): number {
   }
   let reads = events > 0 ? READS_SEEN : 0;
   const pair = people <= 1 && (PAIR.test(sentence) || (people === 0 && THE_MEETING.test(sentence)) || (people === 1 && COUNTERPART.test(sentence)));
-  if (people === 0 || (people === 1 && (pair || HIM.test(sentence))) || LEADING_HE.test(sentence) || onlyMet(sentence, hits.filter((h) => h.kind === 'person'))) reads |= READS_PEOPLE | (pair ? READS_PAIR : 0);
+  if (people === 0 || (people === 1 && (pair || HIM.test(sentence))) || LEADING_HE.test(sentence) || onlyMet(sentence, hits)) reads |= READS_PEOPLE | (pair ? READS_PAIR : 0);
   if (places === 0 && (THE_COUNTRY.test(sentence) || THERE.test(sentence) || ARRIVAL.test(sentence) || PREVIOUS.test(sentence) || THE_VISIT.test(sentence))) reads |= READS_PLACE;
   return reads;
 }
@@ -382,9 +382,16 @@ function span(m: RegExpExecArray, group = 0): Span {
 const FUNCTION_WORDS = new Set('The A An This That These Those In On At By For From To With But And Or As After Before When While According Since During If Then Meanwhile Still Yet Both Last Next Earlier Later Late Early Mid'.split(' '));
 
 /** Every person named is named as someone met: "talks with Xi Jinping", "with President Raisi". */
-function onlyMet(sentence: string, people: EntityHit[]): boolean {
-  return people.length > 0 && people.every((h) => /\bwith\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}$/u.test(sentence.slice(Math.max(0, h.start - 40), h.start)));
+function onlyMet(sentence: string, hits: EntityHit[]): boolean {
+  let people = 0;
+  for (const h of hits) {
+    if (h.kind !== 'person') continue;
+    if (!MET_WITH.test(sentence.slice(Math.max(0, h.start - 40), h.start))) return false;
+    people++;
+  }
+  return people > 0;
 }
+const MET_WITH = /\bwith\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}$/u;
 
 function unknownNameBefore(sentence: string, hits: EntityHit[], before: number): boolean {
   const re = /\b(\p{Lu}[\p{Ll}'’-]+)\s+(\p{Lu}[\p{Ll}'’-]+)\b/gu;
@@ -439,6 +446,8 @@ export class SentenceReading {
   readonly denial: boolean;
   readonly hedge: boolean;
   readonly first: boolean;
+  /** Offset of the word "first", or -1. */
+  readonly firstAt: number;
   readonly previous: boolean;
   readonly again: RegExpExecArray | null;
   /** Whether the words hold an ordinal ("third", "3rd"). */
@@ -500,7 +509,8 @@ export class SentenceReading {
     this.denial = has(C_DENIAL) && /\b(denied|denies|deny|false|untrue|rumou?rs?|reportedly not|would not be|isn't|is not|wasn't|was not)\b/i.test(sentence);
     // Hedged, conditional or reported-as-uncertain claims are not asserted.
     this.hedge = NOT_ASSERTED.test(sentence) || (has(C_HEDGE) && (/\b(if|whether|might|could|perhaps|possibly|probably|rumou?r(?:s|ed)?|reportedly|allegedly|supposedly|unconfirmed|speculat\w*)\b/i.test(sentence) || /\bmay\b/.test(sentence)));
-    this.first = has(C_FIRST) && /\bfirst\b/i.test(sentence);
+    this.firstAt = has(C_FIRST) ? sentence.search(/\bfirst\b/i) : -1;
+    this.first = this.firstAt >= 0;
     this.previous = has(C_PREVIOUS) && PREVIOUS.test(sentence);
     this.again = has(C_AGAIN) ? AGAIN.exec(sentence) : null;
     this.ordinalCue = has(C_ORDINAL);
@@ -775,8 +785,7 @@ export function parseClaim(r: SentenceReading, ctx: Context, ref: string, implic
   // "Since X" makes a claim about the previous event only with "first" or a negation ("has met him dozens of times
   // since 2020" is a count, not a since claim).
   // "His first foreign trip since 2019" looks back at trips to anywhere, which the sources do not list.
-  const firstAt = r.first ? sentence.search(/\bfirst\b/i) : -1;
-  const first = firstAt >= 0 && !ANYWHERE.test(sentence.slice(firstAt, firstAt + 48));
+  const first = r.first && !ANYWHERE.test(sentence.slice(r.firstAt, r.firstAt + 48));
   if (sinceM && (first || (neg && neg.index < sinceM.index) || group)) {
     const after = sinceM.index + sinceM[0].length;
     // "since 2019", "since June 2019", "since the summer of 2018", "since the end of 2019".
