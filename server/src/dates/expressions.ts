@@ -21,6 +21,10 @@ export interface DateExpr {
   style: DateStyle;
   /** "this year", "that year": a scope, not a point in time. */
   relative?: 'this-year' | 'last-year' | 'next-year' | 'that-year';
+  /** "ten days ago": counted back from the reference date, in the writer's unit. */
+  ago?: { n: number; unit: 'day' | 'week' | 'month' | 'year' };
+  /** Two dates read as one range ("from February 28 to March 2"): no single replacement fits it. */
+  joined?: boolean;
 }
 
 export interface DateStyle { dayFirst: boolean; withYear: boolean; shortMonth: boolean }

@@ -370,6 +370,11 @@ export class FactIndex {
     return this.countryNames.get(name);
   }
 
+  /** Whether anyone in the dataset belongs to the group ("european-leader"). */
+  hasGroup(group: string): boolean {
+    return this.eventsByGroup.has(group) || this.dataset.people.some((p) => p.groups?.includes(group));
+  }
+
   isInGroup(person: string, group: string): boolean {
     return this.people.get(person)?.groups?.includes(group) ?? false;
   }

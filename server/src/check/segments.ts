@@ -1,0 +1,78 @@
+// Each prose segment's sentences, read once per text: the only cache the engine keeps. Keyed by the segment's kind,
+// the reference date and its text, so that an edit re-reads only the segments it changed; bounded, the least recently
+// used dropped first.
+
+import type { FactIndex } from '../facts/index';
+import type { ProseSegment, SegmentKind } from '../markdown/index';
+import type { MentionSpan } from '../claims/frame';
+import type { DateExpr } from '../dates/expressions';
+import { sentenceSpans } from '../claims/sentences';
+import { readClaims, type SentenceReading } from '../claims/read';
+
+export interface SentenceRead {
+  /** Offsets in the segment's text. */
+  start: number;
+  end: number;
+  /** Names the sentence holds, in sentence offsets: for hover cards, read or not. */
+  mentions: MentionSpan[];
+  /** Dates the sentence holds, in sentence offsets. */
+  dates: DateExpr[];
+  /** What it claims; absent for sentences that name nothing to check. */
+  reading?: SentenceReading;
+}
+
+export interface SegmentReading {
+  kind: SegmentKind;
+  sentences: SentenceRead[];
+}
+
+/** Words that let a sentence that names no one still speak of someone the draft named. */
+const LEANS_ON_CONTEXT = /\b(he|his|him|they|their|them|both|two|leaders?|presidents?|visit|visits|trip|talks|meeting|summit|counterpart|minister|premier|there|country|capital|nation)\b/i;
+/** Longer "sentences" are run-ons, tables of data or garbage: reading them could only produce false alarms. */
+const MAX_SENTENCE = 1_500;
+const CACHE_LIMIT = 4_000;
+
+/** A copy of `s` that shares no memory with the document it was cut from (a key must not keep the document alive). */
+function detached(s: string): string {
+  return (' ' + s).slice(1);
+}
+
+export class SegmentReader {
+  private readonly cache = new Map<string, SegmentReading>();
+  private readonly spans: number[] = [];
+  constructor(private readonly index: FactIndex) {}
+
+  read(seg: ProseSegment, ref: string): SegmentReading {
+    const key = `${ref}\u0001${seg.kind}\u0001${seg.text}`;
+    const known = this.cache.get(key);
+    if (known) {
+      this.cache.delete(key);
+      this.cache.set(key, known);
+      return known;
+    }
+    const reading = this.readSegment(seg, ref);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(detached(key), reading);
+    return reading;
+  }
+
+  private readSegment(seg: ProseSegment, ref: string): SegmentReading {
+    const sentences: SentenceRead[] = [];
+    const n = sentenceSpans(seg.text, this.spans);
+    for (let i = 0; i < n; i++) {
+      const start = this.spans[2 * i];
+      const end = this.spans[2 * i + 1];
+      const text = seg.text.slice(start, end);
+      const hits = this.index.findEntities(text);
+      if (hits.length === 0 && !LEANS_ON_CONTEXT.test(text)) continue;
+      const mentions = hits.filter((h) => h.kind !== 'event').map((h) => ({ kind: h.kind, id: h.id, start: h.start, end: h.end, text: text.slice(h.start, h.end) }));
+      if (text.length > MAX_SENTENCE) {
+        sentences.push({ start, end, mentions, dates: [] });
+        continue;
+      }
+      const reading = readClaims(detached(text), ref, this.index, { tableRow: seg.kind === 'tableRow' });
+      sentences.push({ start, end, mentions, dates: reading.dates, reading });
+    }
+    return { kind: seg.kind, sentences };
+  }
+}

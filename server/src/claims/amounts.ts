@@ -1,0 +1,67 @@
+// Amounts with what they are of: "trade agreements worth $3.56 billion", "four hours of talks", "four-hour talks",
+// "talks lasted more than three hours". What they are of is read from the nouns and verbs of their clause.
+
+import type { AmountClaim, Frame } from './frame';
+import type { Sentence } from './sentence';
+import type { Clause } from './clauses';
+import type { ClauseReading } from './frames';
+import { partyOf } from './frames';
+import { cardinalValue } from './numbers';
+
+/**
+ * The frame that dates and places an amount: its clause's event, or else one read from the clause's names and its
+ * one date ("In March, Lukashenko and Jinping were expected to sign trade agreements worth $3.56 billion").
+ */
+function frameFor(s: Sentence, c: Clause, reading: ClauseReading, at: { start: number; end: number; text: string }): Frame {
+  if (reading.frames[0]) return reading.frames[0];
+  const { unitOf, units } = s;
+  const parties = [];
+  let when;
+  let where;
+  let dates = 0;
+  for (const k of c.tokens) {
+    const u = unitOf[k] >= 0 ? units[unitOf[k]] : undefined;
+    if (!u || k !== u.from) continue;
+    const p = partyOf(u);
+    if (p) parties.push(p);
+    if (u.kind === 'date') {
+      dates++;
+      when = u.dates!.past;
+    }
+    if (u.kind === 'place' && /^(in|at)$/.test(s.tokens[k - 1]?.lower ?? '')) where = { kind: 'place' as const, id: u.id!, span: { start: u.start, end: u.end, text: u.text } };
+  }
+  return { action: 'meeting', anchor: at, who: parties[0], others: parties.slice(1), where, when: dates === 1 ? when : undefined, arrival: false, definite: false, negated: false, hedged: false, tense: 'past', clause: c.kind };
+}
+
+export function amountsOf(s: Sentence, clauses: Clause[], readings: ClauseReading[]): AmountClaim[] {
+  const out: AmountClaim[] = [];
+  const { tokens, unitOf, units } = s;
+  clauses.forEach((c, ci) => {
+    const about = c.tokens.filter((k) => unitOf[k] < 0 && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'VERB')).map((k) => tokens[k].lemma);
+    const frame = (at: { start: number; end: number; text: string }) => frameFor(s, c, readings[ci], at);
+    for (const k of c.tokens) {
+      const u = unitOf[k] >= 0 ? units[unitOf[k]] : undefined;
+      if (u && k === u.from && u.kind === 'money') {
+        out.push({ start: u.start, end: u.end, text: u.text, value: u.value!, unit: 'USD', qualifier: qualifierBefore(s, u.from), about, frame: frame(u) });
+      } else if (u && k === u.from && u.kind === 'duration' && u.duration!.unit === 'hour') {
+        out.push({ start: u.start, end: u.end, text: u.text, value: u.duration!.n, unit: 'hours', qualifier: u.duration!.qualifier === 'about' && !/^(about|around|some|roughly)/i.test(u.text) ? 'exact' : u.duration!.qualifier, about, frame: frame(u) });
+      } else if (!u && tokens[k + 1]?.text === '-' && /^hours?$/.test(tokens[k + 2]?.lower ?? '')) {
+        // "four-hour talks".
+        const n = cardinalValue(tokens[k].lower);
+        if (n === undefined) continue;
+        const end = tokens[k + 2].end;
+        const at = { start: tokens[k].start, end, text: s.text.slice(tokens[k].start, end) };
+        out.push({ ...at, value: n, unit: 'hours', qualifier: 'exact', about, frame: frame(at) });
+      }
+    }
+  });
+  return out;
+}
+
+function qualifierBefore(s: Sentence, k: number): AmountClaim['qualifier'] {
+  const w = s.tokens.slice(Math.max(0, k - 2), k).map((t) => t.lower).join(' ');
+  if (/(more than|over|at least)$/.test(w)) return 'more';
+  if (/(less than|under|nearly|almost)$/.test(w)) return 'less';
+  if (/(about|around|some|roughly|approximately)$/.test(w)) return 'about';
+  return 'exact';
+}

@@ -1,0 +1,334 @@
+// A sentence cut into clauses, so that a date, a place or a count is read with the event of its own clause: "Putin,
+// who last came to Minsk in 2017, arrived on Monday" holds two events, and 2017 is not Monday's. The cuts follow
+// the grammar of news prose over wink's parts of speech: relative clauses, since/after/before clauses, complements
+// of reporting verbs, infinitives, participles after a comma, coordinated verbs, parentheses and dashes.
+
+import type { ClauseKind } from './frame';
+import type { Sentence } from './sentence';
+import type { Token } from '../nlp/tagger';
+import { REPORTING_VERBS, RELATIVES, SUBORDINATORS } from './lexicon';
+
+export interface Clause {
+  kind: ClauseKind;
+  /** Token indices, in order; an embedded clause's tokens are its own, not its host's. */
+  tokens: number[];
+  /** The clause this one depends on (relative, adverbial, participle …), or -1. */
+  parent: number;
+  /** The word that opened it: "who", "after", "that", "to", the participle, "and". */
+  opener?: string;
+  /** For a relative clause, the token it describes; for a participle or coordinate, the clause whose subject it shares. */
+  antecedent?: number;
+}
+
+/** Nouns whose "that" opens a clause about them rather than a relative clause: "the first time that …". */
+const COMPLEMENT_NOUNS = new Set(['time', 'fact', 'news', 'report', 'reports', 'statement', 'sign', 'signal', 'hope', 'hopes', 'claim', 'claims', 'announcement', 'confirmation', 'indication', 'evidence']);
+
+export function isFiniteStart(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t) return false;
+  if (t.pos === 'AUX') return !(tokens[i - 1]?.lower === 'to');
+  if (t.pos !== 'VERB') return false;
+  if (tokens[i - 1]?.lower === 'to' || tokens[i - 1]?.pos === 'AUX') return false;
+  return !t.lower.endsWith('ing');
+}
+
+function isVerbLike(t: Token | undefined): boolean {
+  return !!t && (t.pos === 'VERB' || t.pos === 'AUX');
+}
+
+/** Whether a finite verb comes before the next comma, boundary or end, from token i on. */
+function finiteAhead(s: Sentence, i: number, end: number): boolean {
+  for (let k = i; k < end; k++) {
+    const t = s.tokens[k];
+    if (t.text === ',' || isHardBoundary(s, k)) return false;
+    if (s.unitOf[k] >= 0) continue;
+    if (isFiniteStart(s.tokens, k)) return true;
+  }
+  return false;
+}
+
+function isHardBoundary(s: Sentence, k: number): boolean {
+  const t = s.tokens[k];
+  if (t.pos !== 'PUNCT' && t.pos !== 'SYM') return false;
+  if (t.text === ';' || t.text === '—' || t.text === '–' || t.text === '(' || t.text === ')' || t.text === '[' || t.text === ']') {
+    // A dash between two numbers or dates is a range: "February 28–March 2".
+    if ((t.text === '–' || t.text === '—') && s.unitOf[k - 1] >= 0 && s.unitOf[k + 1] >= 0 && s.units[s.unitOf[k - 1]].kind === 'date') return false;
+    return true;
+  }
+  if (t.text === ':' && !/^\d/.test(s.tokens[k + 1]?.text ?? '')) return true;
+  // " - " with spaces is a dash; "28-March" is not.
+  if (t.text === '-' && k > 0 && s.tokens[k - 1].end < t.start && s.tokens[k + 1] && t.end < s.tokens[k + 1].start) return true;
+  return false;
+}
+
+/**
+ * Commas that are not clause breaks: inside a place written with its country ("Minsk, Belarus, on …"), after a
+ * name set beside a title ("Lukashenko, the Belarusian leader, …" keeps the commas, but they cut no clause).
+ */
+function softCommas(s: Sentence): Set<number> {
+  const soft = new Set<number>();
+  const { tokens, unitOf, units } = s;
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    if (tokens[k].text !== ',') continue;
+    const before = unitOf[k - 1] >= 0 ? units[unitOf[k - 1]] : undefined;
+    const after = unitOf[k + 1] >= 0 ? units[unitOf[k + 1]] : undefined;
+    if (before?.kind === 'place' && after?.kind === 'place') {
+      soft.add(k);
+      if (tokens[after.to]?.text === ',') soft.add(after.to);
+    }
+    // "on Sunday, December 3": a weekday and its date.
+    if (before?.kind === 'date' && after?.kind === 'date') soft.add(k);
+  }
+  return soft;
+}
+
+/**
+ * The clauses of a sentence. `cellsAreClauses`: table rows come joined by " ; "; there the cells are one clause.
+ */
+export function clausesOf(s: Sentence, cellsAreClauses = false): Clause[] {
+  const { tokens } = s;
+  const clauses: Clause[] = [];
+  const soft = softCommas(s);
+  // Hard boundaries first: each stretch between them is read on its own; a parenthesis belongs to what holds it.
+  const stretches: { from: number; to: number; kind: ClauseKind; parent: boolean }[] = [];
+  let from = 0;
+  let depth = 0;
+  let outer = 0;
+  for (let k = 0; k <= tokens.length; k++) {
+    if (k < tokens.length && !isHardBoundary(s, k)) continue;
+    if (k < tokens.length && tokens[k].text === ';' && cellsAreClauses) continue;
+    const kind: ClauseKind = depth > 0 ? 'parenthesis' : stretches.length === 0 ? 'main' : 'coordinate';
+    if (k > from) stretches.push({ from, to: k, kind, parent: depth > 0 });
+    if (k < tokens.length) {
+      const t = tokens[k].text;
+      if (t === '(' || t === '[') depth++;
+      else if ((t === ')' || t === ']') && depth > 0) depth--;
+    }
+    from = k + 1;
+    if (depth === 0) outer = stretches.length;
+  }
+  void outer;
+  let mainIndex = -1;
+  for (const st of stretches) {
+    const parent = st.parent && mainIndex >= 0 ? mainIndex : -1;
+    const first = splitStretch(s, st.from, st.to, st.kind, parent, soft, clauses);
+    if (st.kind === 'main' || (mainIndex < 0 && !st.parent)) mainIndex = first;
+  }
+  return clauses;
+}
+
+/** Cuts one stretch into clauses; returns the index of its first (top) clause. */
+function splitStretch(s: Sentence, from: number, to: number, kind: ClauseKind, parent: number, soft: Set<number>, out: Clause[]): number {
+  const { tokens, unitOf, units } = s;
+  const top = out.length;
+  out.push({ kind, tokens: [], parent });
+  /** Open clauses, innermost last, with how each ends: at a comma, or only at the stretch's end. */
+  const stack: { index: number; endsAtComma: boolean; sawVerb: boolean }[] = [{ index: top, endsAtComma: false, sawVerb: false }];
+  const cur = () => stack[stack.length - 1];
+  const open = (c: Clause, endsAtComma: boolean) => {
+    out.push(c);
+    stack.push({ index: out.length - 1, endsAtComma, sawVerb: false });
+  };
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    const u = unitOf[k] >= 0 ? units[unitOf[k]] : undefined;
+    if (u && k > u.from) {
+      out[cur().index].tokens.push(k);
+      continue;
+    }
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    if (t.text === ',' && !soft.has(k)) {
+      // A comma ends the clauses that end at one (non-restrictive relatives, fronted adverbials, participles).
+      while (stack.length > 1 && cur().endsAtComma) stack.pop();
+      out[cur().index].tokens.push(k);
+      // ", becoming …", ", marking …", ", adding that …": a participle about the clause's subject.
+      if (next && next.pos === 'VERB' && next.lower.endsWith('ing') && next.lower !== 'including' && next.lower !== 'according') {
+        open({ kind: 'participle', tokens: [], parent: cur().index, opener: next.lower, antecedent: cur().index }, true);
+        continue;
+      }
+      // ", the Kremlin said", ", state media reported Friday": a report of what came before.
+      const report = reportingTail(s, k + 1, to);
+      if (report) {
+        open({ kind: 'report', tokens: [], parent: cur().index, opener: tokens[report].lower }, true);
+        continue;
+      }
+      continue;
+    }
+    // "Lukashenko and Raisi will discuss": before the clause's verb, "and" joins its subject, not two clauses.
+    if (u === undefined && isClauseOpener(s, k, to) && !(t.pos === 'CCONJ' && !cur().sawVerb)) {
+      const lower = t.lower;
+      if (RELATIVES.has(lower) || ((lower === 'where' || lower === 'when') && prev && (prev.text === ',' || unitOf[k - 1] >= 0))) {
+        const ante = antecedentOf(s, k);
+        const nonRestrictive = prev?.text === ',';
+        if (!nonRestrictive && lower !== 'where' && lower !== 'when') {
+          // A restrictive relative ends where its host's verb comes: "the leader who visited X in 2021 met Y".
+          open({ kind: 'relative', tokens: [k], parent: cur().index, opener: lower, antecedent: ante }, true);
+        } else open({ kind: 'relative', tokens: [k], parent: cur().index, opener: lower, antecedent: ante }, true);
+        continue;
+      }
+      if (lower === 'that') {
+        // "It is the first time in 26 years that …": the clause tells what the time was.
+        const cleft = out[cur().index].tokens.some((j) => tokens[j].lower === 'time' && units[unitOf[j - 1]]?.kind === 'ordinal');
+        const complement = cleft || (prev && (REPORTING_VERBS.has(prev.lemma) || COMPLEMENT_NOUNS.has(prev.lower) || prev.pos === 'ADJ' || prev.pos === 'ADV' || prev.pos === 'VERB' || (unitOf[k - 1] >= 0 && units[unitOf[k - 1]].kind === 'date')));
+        open({ kind: complement ? 'complement' : 'relative', tokens: [k], parent: cur().index, opener: 'that', antecedent: complement ? undefined : antecedentOf(s, k) }, !complement);
+        continue;
+      }
+      if (SUBORDINATORS.has(lower)) {
+        // Sentence-initial or after a comma, the clause ends at the next comma; otherwise at the stretch's end.
+        const initial = k === from || prev?.text === ',';
+        open({ kind: 'adverbial', tokens: [k], parent: cur().index, opener: lower }, initial);
+        continue;
+      }
+      if (lower === 'to') {
+        open({ kind: 'infinitive', tokens: [k], parent: cur().index, opener: 'to', antecedent: cur().index }, true);
+        continue;
+      }
+      if (t.pos === 'CCONJ') {
+        // The coordinate replaces what was open at this level: "…, and returned this week".
+        while (stack.length > 1 && cur().endsAtComma) stack.pop();
+        const shared = !startsWithSubject(s, k + 1, to);
+        open({ kind: 'coordinate', tokens: [k], parent: cur().index, opener: lower, antecedent: shared ? cur().index : undefined }, false);
+        continue;
+      }
+    }
+    // A reporting verb followed by what it reports, without "that": "Peskov said Putin would travel …".
+    if (u === undefined && t.pos === 'VERB' && REPORTING_VERBS.has(t.lemma) && prev?.lower !== 'to') {
+      out[cur().index].tokens.push(k);
+      const start = bareComplementStart(s, k + 1, to);
+      if (start !== undefined) {
+        for (let j = k + 1; j < start; j++) out[cur().index].tokens.push(j);
+        open({ kind: 'complement', tokens: [], parent: cur().index, opener: t.lower }, false);
+        k = start - 1;
+      }
+      continue;
+    }
+    // A restrictive relative or an infinitive ends where the host's own verb begins.
+    const c = cur();
+    if (stack.length > 1 && isFiniteStart(tokens, k) && out[c.index].kind === 'relative' && c.sawVerb && prev?.pos !== 'CCONJ') {
+      stack.pop();
+    }
+    if (isVerbLike(t)) cur().sawVerb = true;
+    out[cur().index].tokens.push(k);
+  }
+  return top;
+}
+
+/** Whether token k opens a clause: a relative pronoun, a subordinator before a verb, "to" before a verb, "and" before a verb. */
+function isClauseOpener(s: Sentence, k: number, end: number): boolean {
+  const t = s.tokens[k];
+  const next = s.tokens[k + 1];
+  const lower = t.lower;
+  if (RELATIVES.has(lower) && (t.pos === 'PRON' || t.pos === 'DET') && k > 0) return true;
+  if ((lower === 'where' || lower === 'when') && k > 0 && (s.tokens[k - 1].text === ',' || s.unitOf[k - 1] >= 0)) return true;
+  if (lower === 'that' && t.pos !== 'DET' && next && (finiteAhead(s, k + 1, end) || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN')) return k > 0 && finiteAhead(s, k + 1, end);
+  if (SUBORDINATORS.has(lower) && (t.pos === 'SCONJ' || t.pos === 'ADP' || t.pos === 'ADV')) {
+    if (lower === 'ahead' || lower === 'amid' || lower === 'following') return false;
+    // "after having landed", "before meeting": a clause without a finite verb.
+    if (next && next.pos === 'VERB' && next.lower.endsWith('ing')) return true;
+    if (next?.lower === 'having') return true;
+    if (lower === 'as' && !(next && (next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'DET'))) return false;
+    return finiteAhead(s, k + 1, end);
+  }
+  if (lower === 'to' && t.pos === 'PART' && next && next.pos === 'VERB') return true;
+  if (t.pos === 'CCONJ' && (lower === 'and' || lower === 'but')) {
+    let j = k + 1;
+    while (s.tokens[j] && s.tokens[j].pos === 'ADV') j++;
+    if (isVerbLike(s.tokens[j]) && s.tokens[j].lower !== 'including') return true;
+    return startsWithSubject(s, k + 1, end) && finiteAhead(s, k + 1, end);
+  }
+  return false;
+}
+
+/** Whether a subject noun phrase and then a finite verb start at token i: "and Xi said …", not "and Xi". */
+function startsWithSubject(s: Sentence, i: number, end: number): boolean {
+  let k = i;
+  const t = s.tokens[k];
+  if (!t) return false;
+  if (t.pos === 'PRON' && t.lower !== 'it' ? true : t.pos === 'PRON') {
+    return isFiniteStart(s.tokens, k + 1) || s.tokens[k + 1]?.pos === 'ADV' && isFiniteStart(s.tokens, k + 2);
+  }
+  // A noun phrase: determiners, adjectives, nouns, names (a unit counts as one word).
+  let words = 0;
+  while (k < end) {
+    const u = s.unitOf[k] >= 0 ? s.units[s.unitOf[k]] : undefined;
+    if (u) {
+      k = u.to;
+      words++;
+      continue;
+    }
+    const p = s.tokens[k].pos;
+    if (p === 'DET' || p === 'ADJ' || p === 'NOUN' || p === 'PROPN' || p === 'NUM' || (p === 'PART' && /'s|’s/.test(s.tokens[k].lower))) {
+      k++;
+      words++;
+      continue;
+    }
+    break;
+  }
+  if (words === 0) return false;
+  while (s.tokens[k]?.pos === 'ADV') k++;
+  return isFiniteStart(s.tokens, k);
+}
+
+/** The token a relative pronoun at k describes: the nearest noun or name before it. */
+function antecedentOf(s: Sentence, k: number): number | undefined {
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const t = s.tokens[j];
+    if (t.text === ',') continue;
+    if (s.unitOf[j] >= 0) return s.units[s.unitOf[j]].from;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') return j;
+  }
+  return undefined;
+}
+
+/**
+ * ", the Kremlin said", ", state media reported Friday", ", according to BelTA": a noun phrase and a reporting verb
+ * after a comma, with nothing but adverbs, dates and short phrases after it. Returns the verb's index.
+ */
+function reportingTail(s: Sentence, i: number, end: number): number | undefined {
+  const { tokens } = s;
+  if (tokens[i]?.lower === 'according' && tokens[i + 1]?.lower === 'to') return i;
+  if (tokens[i]?.lower === 'citing') return i;
+  for (let k = i; k < end && k < i + 7; k++) {
+    const t = tokens[k];
+    if (t.pos === 'VERB' && REPORTING_VERBS.has(t.lemma)) {
+      if (k === i) return undefined;
+      // What follows the verb must not start a new clause of its own ("…, he said he would …" is still a report).
+      return k;
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX' && t.lemma !== 'have' || t.text === ',') return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Where the reported clause starts after a reporting verb at i - 1: after an optional time or phrase ("said on
+ * Wednesday", "told reporters", "said in a statement"), a subject and a finite verb. Undefined when none follows.
+ */
+function bareComplementStart(s: Sentence, i: number, end: number): number | undefined {
+  let k = i;
+  // Skip the saying's own adjuncts: "on Wednesday", "in a statement", "reporters", "Sunday".
+  for (let guard = 0; guard < 3 && k < end; guard++) {
+    const t = s.tokens[k];
+    const u = s.unitOf[k] >= 0 ? s.units[s.unitOf[k]] : undefined;
+    if (u?.kind === 'date') {
+      k = u.to;
+      continue;
+    }
+    if ((t.lower === 'on' || t.lower === 'in' || t.lower === 'at') && s.unitOf[k + 1] >= 0 && s.units[s.unitOf[k + 1]].kind === 'date') {
+      k = s.units[s.unitOf[k + 1]].to;
+      continue;
+    }
+    if (t.lower === 'in' && s.tokens[k + 1]?.pos === 'DET' && s.tokens[k + 2]?.pos === 'NOUN') {
+      k += 3;
+      continue;
+    }
+    if (t.lower === 'reporters' || t.lower === 'journalists' || t.lower === 'media') {
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (s.tokens[k]?.lower === 'that') return undefined;
+  return startsWithSubject(s, k, end) ? k : undefined;
+}

@@ -1,0 +1,142 @@
+// What the draft has said so far, and how it resolves "he", "the two leaders", "his counterpart", "the country" and
+// "there" in the sentence being read. Recency decides: the person a sentence is about stays the one "he" means until
+// another is named as a subject.
+
+import type { FactIndex } from '../facts/index';
+import type { Frame, PartyRef, PlaceRef, Span } from './frame';
+import type { SentenceReading } from './read';
+import { TITLE_OFFICES } from './lexicon';
+
+export interface Discourse {
+  /** People named so far, the latest last, each once. */
+  people: string[];
+  /** Who the latest sentence was about: "he" in the next one. */
+  subject?: string;
+  /** Places named so far, the latest last, each once. */
+  places: string[];
+  /** Everyone and everything the draft has named. */
+  seen: Set<string>;
+}
+
+export function newDiscourse(): Discourse {
+  return { people: [], places: [], seen: new Set() };
+}
+
+/** A frame with its references resolved: the parties and place as ids. */
+export interface ResolvedFrame {
+  frame: Frame;
+  /** A person id, or a group id ("foreign-leader"). */
+  who?: string;
+  group: boolean;
+  others: string[];
+  where?: { id: string; span: Span };
+  /** The frame names someone or somewhere the dataset does not know: it is about another event. */
+  unknown: boolean;
+}
+
+function recent<T>(list: T[], skip: (x: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (!skip(list[i])) return list[i];
+  return undefined;
+}
+
+/** The person holding the country's highest office the dataset knows ("a Belarusian head of state"). */
+function leaderOf(index: FactIndex, country: string): string | undefined {
+  const holders = index.dataset.people.filter((p) => p.country === country && p.roles?.some((r) => r.country === country && TITLE_OFFICES.get(r.title.toLowerCase()) === 'head-of-state'));
+  return holders.length === 1 ? holders[0].id : undefined;
+}
+
+/**
+ * Resolves a frame's references. `before` are the people and places the sentence itself names before the frame;
+ * they come first ("Lukashenko said he would …").
+ */
+export function resolveFrame(f: Frame, d: Discourse, sentence: SentenceReading, index: FactIndex): ResolvedFrame {
+  const named = sentence.mentions.filter((m) => m.start < f.anchor.start);
+  const sentencePeople = named.filter((m) => m.kind === 'person').map((m) => m.id);
+  const sentencePlaces = named.filter((m) => m.kind === 'place').map((m) => m.id);
+  const people = [...d.people.filter((p) => !sentencePeople.includes(p)), ...sentencePeople];
+  const firstSubject = sentence.subjects[0]?.find((p) => p.kind === 'person');
+  const subject = firstSubject?.kind === 'person' && firstSubject.span.start < f.anchor.start ? firstSubject.id : d.subject;
+  let unknown = false;
+  const taken = new Set<string>();
+  for (const p of [f.who, ...f.others]) if (p?.kind === 'person') taken.add(p.id);
+
+  const party = (p: PartyRef | undefined): string[] => {
+    if (!p) return [];
+    switch (p.kind) {
+      case 'person':
+        return [p.id];
+      case 'group': {
+        if (!p.id.startsWith('leader-of:')) return [p.id];
+        const leader = leaderOf(index, p.id.slice('leader-of:'.length));
+        if (!leader) unknown = true;
+        return leader ? [leader] : [];
+      }
+      case 'unknown':
+        unknown = true;
+        return [];
+      case 'pronoun': {
+        const pick = subject && !taken.has(subject) ? subject : recent(people, (x) => taken.has(x));
+        if (pick) taken.add(pick);
+        return pick ? [pick] : [];
+      }
+      case 'counterpart': {
+        const pick = recent(people, (x) => taken.has(x));
+        if (pick) taken.add(pick);
+        return pick ? [pick] : [];
+      }
+      case 'pair': {
+        // "the two leaders": the parties the frame names, then the latest others, two in all.
+        const out = [...taken].slice(0, 2);
+        for (let i = people.length - 1; i >= 0 && out.length < 2; i--) if (!out.includes(people[i])) out.push(people[i]);
+        if (out.length < 2) return [];
+        out.forEach((x) => taken.add(x));
+        return out;
+      }
+    }
+  };
+  let whoIds = party(f.who);
+  // "the visit", "this trip": the draft's event, whose visitor is who the draft is about.
+  if (!f.who && f.definite && subject) whoIds = [subject];
+  const others = f.others.flatMap((p) => party(p));
+  // "meetings between the two leaders", "talks between Putin and Lukashenko": the first named leads.
+  if (whoIds.length === 0 && others.length >= 2 && f.action !== 'visit') whoIds = [others.shift()!];
+  const who = whoIds[0];
+  if (whoIds.length > 1) others.unshift(...whoIds.slice(1));
+  let where: ResolvedFrame['where'];
+  const place = f.where;
+  if (place?.kind === 'place') where = { id: place.id, span: place.span };
+  else if (place?.kind === 'unknown') unknown = true;
+  else if (place?.kind === 'anaphor') {
+    const id = resolvePlace(place, [...d.places.filter((p) => !sentencePlaces.includes(p)), ...sentencePlaces], index);
+    if (id) where = { id, span: place.span };
+  }
+  return { frame: f, who, group: !!who && !index.people.has(who), others: others.filter((o) => o !== who), where, unknown };
+}
+
+function resolvePlace(p: Extract<PlaceRef, { kind: 'anaphor' }>, places: string[], index: FactIndex): string | undefined {
+  const latest = places[places.length - 1];
+  if (!latest) return undefined;
+  if (p.noun === 'there') return latest;
+  // "the country", "the Southeast Asian nation": the latest country, or the country of the latest city.
+  for (let i = places.length - 1; i >= 0; i--) {
+    const c = index.countryOf(places[i]);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+/** What the sentence adds to the draft's context. */
+export function advance(d: Discourse, r: SentenceReading, resolvedSubject: string | undefined): void {
+  for (const m of r.mentions) {
+    d.seen.add(m.id);
+    const list = m.kind === 'person' ? d.people : m.kind === 'place' ? d.places : undefined;
+    if (!list) continue;
+    const at = list.indexOf(m.id);
+    if (at >= 0) list.splice(at, 1);
+    list.push(m.id);
+  }
+  const first = r.subjects[0]?.find((p) => p.kind === 'person');
+  if (first?.kind === 'person') d.subject = first.id;
+  else if (resolvedSubject) d.subject = resolvedSubject;
+  else if (!d.subject) d.subject = r.mentions.find((m) => m.kind === 'person')?.id;
+}

@@ -1,0 +1,69 @@
+// Named events and the dates written with them: "the 2018 coup", "a coup on February 1, 2022", "crossed into Ukraine on
+// February 14", "since its military took control in 2021". A date is the event's when it stands in the event's own
+// phrase, or in its clause when the event is said with a verb ("took power in 2021").
+
+import type { NamedEventClaim, Frame } from './frame';
+import type { Sentence, Unit } from './sentence';
+import type { Clause } from './clauses';
+
+function clauseOfToken(clauses: Clause[]): Map<number, number> {
+  const m = new Map<number, number>();
+  clauses.forEach((c, i) => c.tokens.forEach((k) => m.set(k, i)));
+  return m;
+}
+
+export function namedEventsOf(s: Sentence, clauses: Clause[], frames: Frame[][]): NamedEventClaim[] {
+  const out: NamedEventClaim[] = [];
+  const { tokens, unitOf, units } = s;
+  const clauseOf = clauseOfToken(clauses);
+  const unitAt = (k: number): Unit | undefined => (unitOf[k] >= 0 ? units[unitOf[k]] : undefined);
+  for (const e of units) {
+    if (e.kind !== 'event') continue;
+    let date: Unit | undefined;
+    // Just before, across determiners and adjectives: "the 2018 coup", "the February 2021 military coup".
+    for (let k = e.from - 1; k >= 0 && k >= e.from - 3; k--) {
+      const u = unitAt(k);
+      if (u?.kind === 'date') {
+        date = u;
+        break;
+      }
+      if (u || !(tokens[k].pos === 'ADJ' || tokens[k].pos === 'DET' || tokens[k].pos === 'NOUN' || /^('s|’s)$/.test(tokens[k].lower))) break;
+    }
+    // Just after: "the coup in 2021", "the invasion of Ukraine on February 24".
+    if (!date) {
+      let k = e.to;
+      if (tokens[k]?.lower === 'of' && unitAt(k + 1)?.kind === 'place') k = unitAt(k + 1)!.to;
+      if (/^(in|on|of)$/.test(tokens[k]?.lower ?? '') && unitAt(k + 1)?.kind === 'date') date = unitAt(k + 1);
+      else if (unitAt(k)?.kind === 'date' && /^(in|on)$/.test(tokens[e.to - 1]?.lower ?? '')) date = unitAt(k);
+    }
+    // Said with a verb ("invaded", "took control", "crossed into Ukraine"): a date in its clause, after it or fronted.
+    const verbal = tokens.slice(e.from, e.to).some((t) => t.pos === 'VERB');
+    const ci = clauseOf.get(e.from);
+    if (!date && verbal && ci !== undefined) {
+      for (const k of clauses[ci].tokens) {
+        const u = unitAt(k);
+        if (u?.kind !== 'date' || k !== u.from) continue;
+        const p = tokens[k - 1]?.lower;
+        if (p === 'in' || p === 'on' || k === clauses[ci].tokens[0] || (p === 'since' && k < e.from)) {
+          if (p === 'since') continue;
+          date = u;
+          break;
+        }
+      }
+    }
+    if (!date) continue;
+    const d = date.dates!.past;
+    // The date may be another event's too: "visited Myanmar after the coup in January 2022".
+    const shared = ci !== undefined && frames[ci]?.some((f) => f.when && f.when.start === d.start);
+    const start = Math.min(e.start, date.start);
+    const end = Math.max(e.end, date.end);
+    out.push({ event: e.id!, span: { start, end, text: s.text.slice(start, end) }, date: d, shared: !!shared || after(s, e) });
+  }
+  return out;
+}
+
+/** "… after the coup": the sentence's own event may be dated by the same words. */
+function after(s: Sentence, e: Unit): boolean {
+  for (let k = e.from - 1; k >= 0 && k >= e.from - 3; k--) if (/^(after|following|since)$/.test(s.tokens[k].lower)) return s.tokens.slice(0, k).some((t) => t.pos === 'VERB');
+  return false;
+}

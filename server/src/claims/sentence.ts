@@ -1,0 +1,325 @@
+// One sentence as the claim reader sees it: wink's tokens, with the spans that act as one word laid over them —
+// names the dataset knows, dates, durations, numbers, amounts, pronouns, groups and names it does not know.
+
+import type { FactIndex } from '../facts/index';
+import { findDates, type DateExpr, type Tense } from '../dates/expressions';
+import { relativeDates, amountWord } from '../dates/relative';
+import { tag, type Token } from '../nlp/tagger';
+import { cardinalValue, ordinalValue } from './numbers';
+import { ANY_LEADER, LEADER_NOUNS, PAIR_PRONOUNS, PERSON_PRONOUNS, PLACE_NOUNS } from './lexicon';
+
+export type UnitKind =
+  | 'person' | 'place' | 'event' | 'date' | 'duration' | 'ordinal' | 'cardinal' | 'times' | 'money'
+  | 'pronoun' | 'pair' | 'counterpart' | 'group' | 'anaphor' | 'demonym' | 'unknown';
+
+export interface Duration { years: number; qualifier: 'more' | 'less' | 'about'; unit: 'day' | 'week' | 'month' | 'year' | 'decade' | 'hour'; n: number }
+
+/** A span of tokens that acts as one word. */
+export interface Unit {
+  kind: UnitKind;
+  /** Tokens [from, to). */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  text: string;
+  /** A person, place, event or group id; a country id for demonyms. */
+  id?: string;
+  epithet?: boolean;
+  /** The date's readings by tense: a month without a year lies back or ahead of the reference date. */
+  dates?: Record<Tense, DateExpr>;
+  duration?: Duration;
+  value?: number;
+  /** "the country", "the capital", "there". */
+  noun?: 'country' | 'capital' | 'there';
+  /** Followed by "'s": "Lukashenko's", "Iran's". */
+  possessive?: boolean;
+}
+
+export interface Sentence {
+  text: string;
+  tokens: Token[];
+  units: Unit[];
+  /** For each token, the index of the unit it is in, or -1. */
+  unitOf: number[];
+}
+
+const QUALIFIERS: [string[], Duration['qualifier']][] = [
+  [['more', 'than'], 'more'], [['over'], 'more'], [['just', 'over'], 'more'], [['at', 'least'], 'more'], [['upwards', 'of'], 'more'],
+  [['nearly'], 'less'], [['almost'], 'less'], [['less', 'than'], 'less'], [['under'], 'less'], [['just', 'under'], 'less'], [['close', 'to'], 'less'],
+  [['about'], 'about'], [['around'], 'about'], [['some'], 'about'], [['roughly'], 'about'], [['approximately'], 'about'],
+];
+const TIME_UNITS: Record<string, Duration['unit']> = { day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year', decade: 'decade', decades: 'decade', hour: 'hour', hours: 'hour' };
+const UNIT_YEARS: Record<Duration['unit'], number> = { day: 1 / 365.25, week: 7 / 365.25, month: 1 / 12, year: 1, decade: 10, hour: 1 / 8766 };
+const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6, mn: 1e6, k: 1e3 };
+
+/** Reads one sentence. Dates resolve against `ref`. */
+export function readSentence(text: string, ref: string, index: FactIndex): Sentence {
+  const tokens = tag(text);
+  const units: Unit[] = [];
+  const unitOf: number[] = new Array(tokens.length).fill(-1);
+  const s: Sentence = { text, tokens, units, unitOf };
+  const free = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (unitOf[k] >= 0) return false;
+    return from < to;
+  };
+  const add = (u: Omit<Unit, 'start' | 'end' | 'text'>): Unit | undefined => {
+    if (!free(u.from, u.to)) return undefined;
+    const unit: Unit = { ...u, start: tokens[u.from].start, end: tokens[u.to - 1].end, text: text.slice(tokens[u.from].start, tokens[u.to - 1].end) };
+    for (let k = u.from; k < u.to; k++) unitOf[k] = units.length;
+    units.push(unit);
+    return unit;
+  };
+  /** The tokens [from, to) that a character span covers. */
+  const tokenSpan = (start: number, end: number): [number, number] => {
+    let from = -1;
+    let to = -1;
+    for (let k = 0; k < tokens.length; k++) {
+      if (tokens[k].end > start && tokens[k].start < end) {
+        if (from < 0) from = k;
+        to = k + 1;
+      }
+    }
+    return [from, to];
+  };
+
+  // Names the dataset knows. An epithet that is only a common phrase inside a longer name is still a name.
+  for (const h of index.findEntities(text)) {
+    const [from, to] = tokenSpan(h.start, h.end);
+    if (from < 0) continue;
+    add({ kind: h.kind, id: h.id, from, to, epithet: h.epithet, possessive: isPossessive(tokens, to) });
+  }
+
+  // Dates, read once for each tense; the clause a date is in says which reading holds.
+  const byTense = {} as Record<Tense, DateExpr[]>;
+  for (const t of ['past', 'present', 'future'] as Tense[]) byTense[t] = findDates(text, ref, t);
+  const relative = relativeDates(text, ref);
+  const all = [...relative, ...byTense.present.filter((d) => !relative.some((r) => d.start < r.end && r.start < d.end))];
+  for (const d of all) {
+    const [from, to] = tokenSpan(d.start, d.end);
+    if (from < 0) continue;
+    const twin = (t: Tense) => (d.ago || d.relative === undefined ? byTense[t].find((x) => x.start === d.start && x.end === d.end) : undefined) ?? d;
+    add({ kind: 'date', from, to, dates: { past: twin('past'), present: d, future: twin('future') } });
+  }
+
+  for (let i = 0; i < tokens.length; i++) {
+    if (unitOf[i] >= 0) continue;
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    // Durations: "more than three years", "18 months", "three and a half years", "half an hour".
+    const dur = durationAt(tokens, i);
+    if (dur && free(i, dur.to)) {
+      add({ kind: 'duration', from: i, to: dur.to, duration: dur.duration });
+      i = dur.to - 1;
+      continue;
+    }
+    // Money: "$3.56 billion", "$5bn", "3 billion dollars".
+    const money = moneyAt(tokens, i);
+    if (money && free(i, money.to)) {
+      add({ kind: 'money', from: i, to: money.to, value: money.value });
+      i = money.to - 1;
+      continue;
+    }
+    // "three times", "twice", "once".
+    if (/^(once|twice|thrice)$/.test(t.lower)) {
+      add({ kind: 'times', from: i, to: i + 1, value: cardinalValue(t.lower) });
+      continue;
+    }
+    const n = cardinalValue(t.lower);
+    if (n !== undefined && next && (next.lower === 'times' || next.lower === 'time') && n > 1) {
+      add({ kind: 'times', from: i, to: i + 2, value: n });
+      i++;
+      continue;
+    }
+    // "second-ever", "2nd", "third".
+    const o = ordinalValue(t.lower) ?? (/^(\w+)-ever$/.test(t.lower) ? ordinalValue(t.lower.slice(0, -5)) : undefined);
+    if (o !== undefined) {
+      const ever = next?.text === '-' && tokens[i + 2]?.lower === 'ever' ? 3 : 1;
+      add({ kind: 'ordinal', from: i, to: i + ever, value: o });
+      i += ever - 1;
+      continue;
+    }
+    if (n !== undefined && t.pos === 'NUM' && !t.entity?.startsWith('DATE')) {
+      add({ kind: 'cardinal', from: i, to: i + 1, value: n });
+      continue;
+    }
+    if (n !== undefined && (t.lower === 'two' || t.lower === 'three' || t.lower === 'four' || t.lower === 'five')) {
+      add({ kind: 'cardinal', from: i, to: i + 1, value: n });
+      continue;
+    }
+    // People by pronoun.
+    if (PERSON_PRONOUNS.has(t.lower) && t.pos === 'PRON') {
+      add({ kind: 'pronoun', from: i, to: i + 1, possessive: t.lower === 'his' || t.lower === 'her' });
+      continue;
+    }
+    if (PAIR_PRONOUNS.has(t.lower) && t.pos === 'PRON') {
+      add({ kind: 'pair', from: i, to: i + 1, possessive: t.lower === 'their' });
+      continue;
+    }
+    // "the two leaders", "the two", "both leaders", "both men", "the pair".
+    if (t.lower === 'the' && next?.lower === 'two') {
+      const noun = tokens[i + 2];
+      const to = noun && LEADER_NOUNS.has(noun.lower) ? i + 3 : noun && (noun.pos === 'ADJ' || noun.pos === 'PROPN') && tokens[i + 3] && LEADER_NOUNS.has(tokens[i + 3].lower) ? i + 4 : i + 2;
+      add({ kind: 'pair', from: i, to, possessive: isPossessive(tokens, to) });
+      i = to - 1;
+      continue;
+    }
+    if (t.lower === 'both' && next && LEADER_NOUNS.has(next.lower)) {
+      add({ kind: 'pair', from: i, to: i + 2 });
+      i++;
+      continue;
+    }
+    if ((t.lower === 'counterpart' || t.lower === 'host') && i > 0 && (tokens[i - 1].lower === 'his' || tokens[i - 1].lower === 'their' || tokens[i - 1].pos === 'ADJ' || tokens[i - 1].pos === 'PROPN')) {
+      add({ kind: 'counterpart', from: i, to: i + 1 });
+      continue;
+    }
+    // Groups: "a foreign leader", "any European leader", "the first world leader", "heads of state".
+    const group = groupAt(tokens, i, index);
+    if (group && free(i, group.to)) {
+      add({ kind: 'group', from: i, to: group.to, id: group.id });
+      i = group.to - 1;
+      continue;
+    }
+    // "the country", "the capital", "the Southeast Asian nation"; "there" as a place (not "there is").
+    if (t.lower === 'the') {
+      let k = i + 1;
+      while (k < tokens.length && k < i + 4 && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'PROPN') && unitOf[k] < 0) k++;
+      const noun = tokens[k];
+      if (noun && PLACE_NOUNS.has(noun.lower) && noun.pos === 'NOUN' && free(i, k + 1) && tokens[k + 1]?.lower !== 'of') {
+        add({ kind: 'anaphor', from: i, to: k + 1, noun: noun.lower === 'capital' || noun.lower === 'city' ? 'capital' : 'country' });
+        i = k;
+        continue;
+      }
+    }
+    if (t.lower === 'there' && t.pos === 'ADV' && !(next && (next.lemma === 'be' || next.pos === 'AUX'))) {
+      add({ kind: 'anaphor', from: i, to: i + 1, noun: 'there' });
+      continue;
+    }
+    const country = index.countryByDemonym(t.text);
+    if (country) {
+      add({ kind: 'demonym', from: i, to: i + 1, id: country.id });
+      continue;
+    }
+  }
+
+  // A first name the dataset does not spell ("Oleksandr Lukashenko") is part of the name it knows.
+  for (const u of units) {
+    if (u.kind !== 'person') continue;
+    let from = u.from;
+    while (from > 0 && unitOf[from - 1] < 0 && isName(tokens[from - 1]) && tokens[from - 1].end + 1 >= tokens[from].start) from--;
+    if (from === u.from) continue;
+    for (let k = from; k < u.from; k++) unitOf[k] = unitOf[u.from];
+    u.from = from;
+    u.start = tokens[from].start;
+    u.text = text.slice(u.start, u.end);
+  }
+
+  // Names the dataset does not know: runs of capitalised proper nouns.
+  for (let i = 0; i < tokens.length; i++) {
+    if (unitOf[i] >= 0 || !isName(tokens[i])) continue;
+    let j = i;
+    while (j < tokens.length && unitOf[j] < 0 && (isName(tokens[j]) || (tokens[j].text === '-' && j + 1 < tokens.length && isName(tokens[j + 1])))) j++;
+    if (j === i) continue;
+    add({ kind: 'unknown', from: i, to: j, possessive: isPossessive(tokens, j) });
+    i = j - 1;
+  }
+  return s;
+}
+
+/** Words that are capitalised but name nothing: titles, months, days, words of address. */
+const NOT_NAMES = new Set([
+  'president', 'prime', 'minister', 'premier', 'chancellor', 'vice-president', 'vice', 'first', 'supreme', 'leader', 'speaker', 'general', 'senior', 'secretary', 'foreign', 'state', 'department',
+  'mr', 'mrs', 'ms', 'dr', 'ayatollah', 'king', 'queen', 'emir', 'sultan', 'head', 'chief', 'spokesperson', 'spokesman', 'spokeswoman', 'self-proclaimed', 'former', 'then', 'acting', 'interim',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'update', 'details', 'source', 'photo', 'image', 'watch', 'read', 'more', 'breaking', 'exclusive', 'analysis', 'opinion',
+]);
+
+function isName(t: Token): boolean {
+  return t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !NOT_NAMES.has(t.lower.replace(/\.$/, ''));
+}
+
+function isPossessive(tokens: Token[], at: number): boolean {
+  const t = tokens[at];
+  return !!t && (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’');
+}
+
+function durationAt(tokens: Token[], i: number): { to: number; duration: Duration } | undefined {
+  let k = i;
+  let qualifier: Duration['qualifier'] = 'about';
+  let qualified = false;
+  for (const [words, q] of QUALIFIERS) {
+    if (words.every((w, j) => tokens[k + j]?.lower === w)) {
+      qualifier = q;
+      k += words.length;
+      qualified = true;
+      break;
+    }
+  }
+  let n: number | undefined;
+  if (tokens[k]?.lower === 'half' && (tokens[k + 1]?.lower === 'an' || tokens[k + 1]?.lower === 'a')) {
+    n = 0.5;
+    k += 2;
+  } else {
+    const w = tokens[k]?.lower;
+    n = w === undefined ? undefined : /^\d+(\.\d+)?$/.test(w) ? +w : amountWord(w);
+    if (n === undefined) return undefined;
+    k++;
+    if (tokens[k]?.lower === 'and' && tokens[k + 1]?.lower === 'a' && tokens[k + 2]?.lower === 'half') {
+      n += 0.5;
+      k += 3;
+    }
+    if (tokens[k]?.lower === 'and' && tokens[k + 1]?.lower === 'a' && tokens[k + 2]?.lower === 'half') k += 3;
+  }
+  const unitWord = tokens[k]?.lower;
+  const unit = unitWord ? TIME_UNITS[unitWord] : undefined;
+  if (!unit) return undefined;
+  // "a one-day visit", "a two-day trip": hyphenated, an adjective. "a year" alone is a duration only when qualified.
+  if (tokens[k - 1]?.text === '-' || (n === 1 && !qualified && /^(a|an)$/.test(tokens[i].lower) && unit !== 'hour')) {
+    if (!qualified && tokens[i].lower !== 'one') return undefined;
+  }
+  if (tokens[k + 1]?.text === '-') return undefined;
+  return { to: k + 1, duration: { years: n * UNIT_YEARS[unit], qualifier: qualified ? qualifier : 'about', unit, n } };
+}
+
+function moneyAt(tokens: Token[], i: number): { to: number; value: number } | undefined {
+  let k = i;
+  const dollar = tokens[k]?.text === '$' || tokens[k]?.text === 'US$';
+  if (dollar) k++;
+  const num = tokens[k]?.text.replace(/,/g, '');
+  if (!num || !/^\d+(\.\d+)?$/.test(num)) {
+    // "$5bn": wink may keep the scale with the number.
+    const m = num ? /^(\d+(?:\.\d+)?)(bn|m|mn|k)$/i.exec(num) : null;
+    if (!dollar || !m) return undefined;
+    return { to: k + 1, value: +m[1] * SCALE[m[2].toLowerCase()] };
+  }
+  let value = +num;
+  k++;
+  const scale = tokens[k]?.lower;
+  if (scale && SCALE[scale] !== undefined && (scale.length > 2 || dollar)) {
+    value *= SCALE[scale];
+    k++;
+  }
+  if (!dollar) {
+    if (tokens[k]?.lower !== 'dollars' && tokens[k]?.lower !== 'usd') return undefined;
+    k++;
+  }
+  return { to: k, value };
+}
+
+/** "a foreign leader", "any European leader", "the first world leader", "Belarusian heads of state". */
+function groupAt(tokens: Token[], i: number, index: FactIndex): { to: number; id: string } | undefined {
+  const adj = tokens[i];
+  const noun = tokens[i + 1];
+  if (!adj || !noun) return undefined;
+  const headNoun = noun.lower === 'leader' || noun.lower === 'leaders' || noun.lower === 'statesman' || ((noun.lower === 'head' || noun.lower === 'heads') && tokens[i + 2]?.lower === 'of' && (tokens[i + 3]?.lower === 'state' || tokens[i + 3]?.lower === 'government'));
+  if (!headNoun) return undefined;
+  const to = noun.lower.startsWith('head') ? i + 4 : i + 2;
+  const a = adj.lower;
+  if (ANY_LEADER.has(a)) return { to, id: 'foreign-leader' };
+  // "European leader": a group the dataset defines ("european-leader").
+  if (index.hasGroup(`${a}-leader`)) return { to, id: `${a}-leader` };
+  // "a Belarusian head of state", "the first Iranian leader": the country's leader, whoever that is then.
+  const country = index.countryByDemonym(adj.text);
+  if (country && noun.lower !== 'leaders' && noun.lower !== 'heads') return { to, id: `leader-of:${country.id}` };
+  return undefined;
+}

@@ -1,0 +1,43 @@
+// "Follows four earlier meetings between the two leaders", "has travelled to Beijing three times so far in 2023",
+// "visited Minsk twice last year": how many such events there were, counted in a complete list up to the draft's
+// date (or in the scope's year), without the event the draft reports when the count is of earlier ones.
+
+import { dayNumber } from '../../dates/iso';
+import { cardinalLike, cardinalWord, timesWord } from '../numbers';
+import { CURRENT_EVENT_DAYS, REPORTING_DAYS } from '../facts';
+import { frameShape } from './shape';
+
+export const count = frameShape('count', (c, s, facts) => {
+  const f = c.frame;
+  const n = f.count;
+  if (!n || f.ordinal || !c.who || c.group) return undefined;
+  const from = f.scope?.from;
+  const until = f.scope && f.scope.to < s.ref ? f.scope.to : s.ref;
+  // A list complete up to its article's date still speaks for a draft written days later.
+  const k = facts.coverage(c).find((x) => (!x.from || (from !== undefined && x.from <= from)) && dayNumber(x.to) >= dayNumber(until) - CURRENT_EVENT_DAYS / 5);
+  if (!k) return undefined;
+  // "Earlier" counts leave out the visit or meeting the draft reports on, even when it is over by the draft's date.
+  const near = n.earlier ? facts.currentEvent(c, s.ref) : undefined;
+  const current = near && dayNumber(s.ref) - dayNumber(near.when.end) <= REPORTING_DAYS ? near : undefined;
+  const members = k.members
+    .map((id) => facts.event(id)!)
+    .filter((m) => m !== current && (from === undefined || m.when.start >= from) && (n.earlier ? m.when.end < until : m.when.start <= until) && m.status === 'done');
+  const expected = members.length;
+  if (expected === n.value) return true;
+  // "four times" → "twice"; a bare number whose noun stays ("four times" with only "four" marked) → "two".
+  const right = expected === 0 ? undefined : n.times ? timesWord(expected) : cardinalLike(expected, n.text);
+  const plural = expected === 1 ? '' : 's';
+  const noun = f.action === 'visit' ? `visit${plural}` : f.action === 'call' ? `call${plural}` : `meeting${plural}`;
+  const between = f.action === 'visit' ? `${noun} by ${facts.name(c.who)}${c.where ? ' to ' + facts.placeName(c.where.id) : ''}` : `${noun} between ${facts.name(c.who)} and ${c.others.map((o) => facts.name(o)).join(', ')}`;
+  const said = expected === 0 ? 'no' : cardinalWord(expected);
+  const scope = f.scope ? ` in ${f.scope.from.slice(0, 4)}` : '';
+  return {
+    code: 'count-mismatch',
+    message: `The sources know of ${said} ${n.earlier ? 'earlier ' : ''}${between}${scope}, not ${cardinalWord(n.value)}: ${k.statement}.`,
+    expected: expected === 0 ? 'none' : n.times ? timesWord(expected) : cardinalWord(expected),
+    start: n.start,
+    end: n.end,
+    newText: right,
+    sources: facts.sourcesOf([k, ...members]),
+  };
+});

@@ -1,0 +1,28 @@
+// "Putin's last visit to Belarus was in June 2017", "He last saw Xi Jinping in January", "Lukashenko was last in
+// China at the end of June": the date of the latest such event before now. An event under way on the draft's date,
+// or over by at most a week, is the one the draft reports: "previous" and "last" then mean the one before it.
+
+import { dayNumber } from '../../dates/iso';
+import { REPORTING_DAYS } from '../facts';
+import { dateFinding } from './date';
+import { frameShape } from './shape';
+
+export const previous = frameShape('previous', (c, s, facts) => {
+  const f = c.frame;
+  const d = f.when;
+  if (!f.previous || !d || !c.who || (d.relative !== undefined && !d.ago)) return undefined;
+  const before = facts.candidates(c).filter((e) => e.when.end < s.ref).sort((a, b) => (a.when.start < b.when.start ? -1 : 1));
+  let latest = before.pop();
+  let until = s.ref;
+  if (latest && dayNumber(s.ref) - dayNumber(latest.when.end) <= REPORTING_DAYS) {
+    until = latest.when.start;
+    latest = before.pop();
+  }
+  if (!latest) return undefined;
+  if (d.from <= latest.when.end && latest.when.start <= d.to) return true;
+  // A claimed date before the latest known one is wrong whatever the list; a later one only if the list is complete.
+  const superseded = d.to < latest.when.start;
+  const cov = facts.coverage(c).find((k) => facts.covers(k, { start: latest!.when.start, end: until }) && k.members.includes(latest!.id));
+  if (!superseded && !cov) return undefined;
+  return dateFinding(c, facts, d, latest, cov, s.ref);
+});
