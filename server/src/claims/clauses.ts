@@ -6,7 +6,7 @@
 import type { ClauseKind } from './frame';
 import type { Sentence } from './sentence';
 import type { Token } from '../nlp/tagger';
-import { REPORTING_VERBS, RELATIVES, SUBORDINATORS } from './lexicon';
+import { LEADER_NOUNS, REPORTING_VERBS, RELATIVES, SUBORDINATORS, TITLE_WORDS } from './lexicon';
 
 export interface Clause {
   kind: ClauseKind;
@@ -78,6 +78,11 @@ function softCommas(s: Sentence): Set<number> {
     }
     // "on Sunday, December 3": a weekday and its date.
     if (before?.kind === 'date' && after?.kind === 'date') soft.add(k);
+    // "the country's military ruler, Min Aung Hlaing": a role and the name it describes.
+    if ((after?.kind === 'person' || after?.kind === 'unknown') && !before && (LEADER_NOUNS.has(tokens[k - 1].lower) || TITLE_WORDS.has(tokens[k - 1].lower))) {
+      soft.add(k);
+      if (tokens[after.to]?.text === ',') soft.add(after.to);
+    }
   }
   return soft;
 }
@@ -114,7 +119,26 @@ export function clausesOf(s: Sentence, cellsAreClauses = false): Clause[] {
     const first = splitStretch(s, st.from, st.to, st.kind, parent, soft, clauses);
     if (st.kind === 'main' || (mainIndex < 0 && !st.parent)) mainIndex = first;
   }
+  mergeClefts(s, clauses);
   return clauses;
+}
+
+/**
+ * "For the first time in two years it was Putin who flew to Minsk", "It is the first time that a Belarusian head of
+ * state has visited Myanmar": a cleft says of the clause after it what its own words say (the ordinal, the gap, the
+ * date). Its words join that clause.
+ */
+function mergeClefts(s: Sentence, clauses: Clause[]): void {
+  clauses.forEach((c, ci) => {
+    const words = c.tokens.map((k) => s.tokens[k].lower);
+    const it = words.findIndex((w, i) => (w === 'it' || w === 'this') && /^(is|was|'s|’s|will|would|has|had)$/.test(words[i + 1] ?? ''));
+    if (it < 0) return;
+    const child = clauses.findIndex((x, xi) => xi > ci && x.parent === ci && (x.kind === 'relative' || x.kind === 'complement') && (x.opener === 'who' || x.opener === 'that'));
+    if (child < 0) return;
+    const itToken = c.tokens[it];
+    clauses[child].tokens = [...c.tokens.filter((k) => k !== itToken && !(s.tokens[k].lemma === 'be' && k === itToken + 1)), ...clauses[child].tokens].sort((a, b) => a - b);
+    c.tokens = [];
+  });
 }
 
 /** Cuts one stretch into clauses; returns the index of its first (top) clause. */

@@ -95,8 +95,10 @@ export function resolveFrame(f: Frame, d: Discourse, sentence: SentenceReading, 
     }
   };
   let whoIds = party(f.who);
-  // "the visit", "this trip": the draft's event, whose visitor is who the draft is about.
+  // "the visit", "this trip": the draft's event, whose visitor is who the draft is about. "The second foreign leader
+  // to visit": the draft's subject, when the group holds them.
   if (!f.who && f.definite && subject) whoIds = [subject];
+  if (!f.who && f.ordinalGroup && subject && (index.isInGroup(subject, f.ordinalGroup) || f.ordinalGroup.startsWith('leader-of:'))) whoIds = [subject];
   const others = f.others.flatMap((p) => party(p));
   // "meetings between the two leaders", "talks between Putin and Lukashenko": the first named leads.
   if (whoIds.length === 0 && others.length >= 2 && f.action !== 'visit') whoIds = [others.shift()!];

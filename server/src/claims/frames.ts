@@ -96,7 +96,7 @@ export function subjectOf(s: Sentence, clause: Clause): { parties: PartyRef[]; p
       continue;
     }
     if (t.pos === 'VERB' || t.pos === 'AUX') break;
-    if (t.text === ',') {
+    if (t.text === ',' || t.lower === 'that' || t.lower === 'who' || t.lower === 'which') {
       prep = false;
       continue;
     }
@@ -147,16 +147,22 @@ function leaderToVisit(s: Sentence, clauses: Clause[], ci: number, readings: Cla
   const host = readings[clauses[ci].parent]?.subject ?? [];
   // "the first European leader to visit" as a subject stands for the group.
   const predicate = s.tokens.slice(0, (o ?? g).from).some((t) => t.lemma === 'be' || t.lemma === 'become' || t.lemma === 'mark');
-  frame.who = predicate && host[0] ? host[0] : { kind: 'group', id: g.id!, span: { start: g.start, end: g.end, text: g.text } };
+  // With no subject to say who ("This was the second foreign leader to visit"), the draft's subject is meant.
+  frame.who = predicate ? host[0] : { kind: 'group', id: g.id!, span: { start: g.start, end: g.end, text: g.text } };
 }
 
 function buildFrames(s: Sentence, clauses: Clause[], ci: number, anchors: Anchor[], subject: PartyRef[], tense: Tense, hedged: boolean): Frame[] {
   const clause = clauses[ci];
   const owners = ownersOf(s, clause, anchors);
   const primary = primaryOf(anchors);
+  let main: Frame | undefined;
   return anchors.flatMap((a, i) => {
     const mine = clause.tokens.filter((k) => owners.get(k) === i);
     const f = readFrame(s, clauses, ci, a, i === primary, mine, subject, tense, hedged);
+    if (i === primary) main = f;
+    // "the press conference of Putin and Lukashenka on the results of the talks in Moscow": talks named without
+    // their parties are the main meeting's.
+    else if (main && !f.who && f.others.length === 0 && f.action === 'meeting' && main.action === 'meeting' && i > primary) [f.who, f.others] = [main.who, main.others];
     if (!f.alternatives) return [f];
     // One frame a date; "again" between them belongs to the later one.
     const all = [f.when!, ...f.alternatives];
@@ -242,7 +248,7 @@ function readFrame(s: Sentence, clauses: Clause[], ci: number, a: Anchor, isPrim
         readPlace(s, f, u, prep, k, a, host, subject);
         break;
       case 'event':
-        if (prep === 'since' || prep === 'after' && f.ordinal) f.since = { span: unitSpan(u), event: u.id };
+        if (prep === 'since' || (prep === 'after' && f.ordinal)) f.since = { span: unitSpan(u), event: u.id };
         break;
       default: {
         const p = partyOf(u);
@@ -258,6 +264,11 @@ function readFrame(s: Sentence, clauses: Clause[], ci: number, a: Anchor, isPrim
     }
   }
   assignParties(f, a, parties, subject, passive, host, before);
+  // "the first visit to Myanmar by a foreign leader": counted within the group; the visitor is whom the draft means.
+  if (f.who?.kind === 'group' && f.ordinal && !f.who.id.startsWith('leader-of:')) {
+    f.ordinalGroup = f.who.id;
+    f.who = undefined;
+  }
   assignDates(s, f, dates, tense, a);
   readSince(s, f, clauses, ci, isPrimary);
   return f;
@@ -356,7 +367,13 @@ function assignParties(f: Frame, a: Anchor, parties: { p: PartyRef; prep?: strin
   if (host) {
     // "Lukashenko will host Putin", "Putin was welcomed by Lukashenko", "Minsk hosted talks between Putin and Lukashenko".
     const visitors = passive ? (subjects.length ? subjects : subject) : objects;
-    const hosts = passive ? agents : subjects.length ? subjects : subject;
+    let hosts = passive ? agents : subjects.length ? subjects : subject;
+    // "Brest hosted talks": a name the dataset does not know, as host, is a place.
+    const place = hosts.find((p) => p.kind === 'unknown');
+    if (place && !f.where) {
+      f.where = { kind: 'unknown', span: place.span };
+      hosts = hosts.filter((p) => p !== place);
+    }
     who = visitors.slice(0, 1);
     rest = [...visitors.slice(1), ...hosts];
   } else if (passive && agents.length) {
@@ -374,7 +391,9 @@ function assignDates(s: Sentence, f: Frame, dates: { u: Unit; prep?: string; k: 
     const d = dateOf(u, tense);
     if (!d) continue;
     if (prep === 'since') {
-      f.since = { span: unitSpan(u), date: d };
+      // "since the 2021 coup": the event is the anchor, its date only describes it.
+      if (f.since?.event) f.since.date ??= d;
+      else f.since = { span: unitSpan(u), date: d };
       continue;
     }
     if (prep === 'after' || prep === 'before' || prep === 'until' || prep === 'according' || prep === 'amid' || prep === 'following' || prep === 'ahead') continue;

@@ -90,4 +90,4 @@ export const TITLE_OFFICES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** The words titles are made of, which are never a place or an event of their own. */
-export const TITLE_WORDS = new Set([...[...TITLE_OFFICES.keys()].flatMap((t) => t.split(/[ -]/)), 'general', 'senior', 'ayatollah', 'spokesperson', 'spokesman', 'spokeswoman', 'secretary', 'state', 'government', 'chairman', 'head', 'first', 'deputy']);
+export const TITLE_WORDS = new Set([...[...TITLE_OFFICES.keys()].flatMap((t) => [t, ...t.split(/[ -]/)]), 'general', 'senior', 'ayatollah', 'spokesperson', 'spokesman', 'spokeswoman', 'secretary', 'state', 'government', 'chairman', 'head', 'first', 'deputy']);

@@ -53,17 +53,19 @@ export function namedEventsOf(s: Sentence, clauses: Clause[], frames: Frame[][])
     }
     if (!date) continue;
     const d = date.dates!.past;
-    // The date may be another event's too: "visited Myanmar after the coup in January 2022".
-    const shared = ci !== undefined && frames[ci]?.some((f) => f.when && f.when.start === d.start);
+    // The date may be another event's too: "visited Myanmar after the coup in January 2022". Not a date written
+    // into the event's name ("the 2022 coup").
+    const inName = date.to <= e.from;
+    const shared = !inName && ((ci !== undefined && frames[ci]?.some((f) => f.when && f.when.start === d.start)) || after(s, e));
     const start = Math.min(e.start, date.start);
     const end = Math.max(e.end, date.end);
-    out.push({ event: e.id!, span: { start, end, text: s.text.slice(start, end) }, date: d, shared: !!shared || after(s, e) });
+    out.push({ event: e.id!, span: { start, end, text: s.text.slice(start, end) }, date: d, shared });
   }
   return out;
 }
 
 /** "… after the coup": the sentence's own event may be dated by the same words. */
 function after(s: Sentence, e: Unit): boolean {
-  for (let k = e.from - 1; k >= 0 && k >= e.from - 3; k--) if (/^(after|following|since)$/.test(s.tokens[k].lower)) return s.tokens.slice(0, k).some((t) => t.pos === 'VERB');
+  for (let k = e.from - 1; k >= 0 && k >= e.from - 3; k--) if (/^(after|following)$/.test(s.tokens[k].lower)) return s.tokens.slice(0, k).some((t) => t.pos === 'VERB');
   return false;
 }

@@ -133,6 +133,8 @@ export function readSentence(text: string, ref: string, index: FactIndex): Sente
     }
     // "second-ever", "2nd", "third".
     const o = ordinalValue(t.lower) ?? (/^(\w+)-ever$/.test(t.lower) ? ordinalValue(t.lower.slice(0, -5)) : undefined);
+    // "First Vice-President", "First Deputy Prime Minister": a title, not a count.
+    if (o !== undefined && next && /^(vice|deputy)/.test(next.lower)) continue;
     if (o !== undefined) {
       const ever = next?.text === '-' && tokens[i + 2]?.lower === 'ever' ? 3 : 1;
       add({ kind: 'ordinal', from: i, to: i + ever, value: o });
@@ -181,7 +183,7 @@ export function readSentence(text: string, ref: string, index: FactIndex): Sente
       continue;
     }
     // "the country", "the capital", "the Southeast Asian nation"; "there" as a place (not "there is").
-    if (t.lower === 'the') {
+    if (t.lower === 'the' || t.lower === 'this') {
       let k = i + 1;
       while (k < tokens.length && k < i + 4 && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'PROPN') && unitOf[k] < 0) k++;
       const noun = tokens[k];
@@ -220,6 +222,8 @@ export function readSentence(text: string, ref: string, index: FactIndex): Sente
     let j = i;
     while (j < tokens.length && unitOf[j] < 0 && (isName(tokens[j]) || (tokens[j].text === '-' && j + 1 < tokens.length && isName(tokens[j + 1])))) j++;
     if (j === i) continue;
+    // "Joint press conference", "Russian-Belarusian talks": a capitalised first word before a common noun is no name.
+    if (i === 0 && j === 1 && tokens[1] && (tokens[1].pos === 'NOUN' || tokens[1].pos === 'ADJ') && /^\p{Ll}/u.test(tokens[1].text)) continue;
     add({ kind: 'unknown', from: i, to: j, possessive: isPossessive(tokens, j) });
     i = j - 1;
   }

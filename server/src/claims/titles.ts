@@ -6,24 +6,16 @@ import type { TitleClaim, Span } from './frame';
 import type { Sentence, Unit } from './sentence';
 import { TITLE_OFFICES } from './lexicon';
 
-const TITLES = [...TITLE_OFFICES.keys()].map((t) => t.split(/(?=-)|(?<=-)| /)).sort((a, b) => b.length - a.length);
-
-/** The title whose words start at token k, and where it ends. */
+/** The title whose words start at token k, and the token after it: the longest title the words spell. */
 function titleAt(s: Sentence, k: number): { office: string; to: number } | undefined {
-  for (const words of TITLES) {
-    let j = k;
-    let ok = true;
-    for (const w of words) {
-      const t = s.tokens[j];
-      if (!t || t.lower !== w || s.unitOf[j] >= 0) {
-        ok = false;
-        break;
-      }
-      j++;
-    }
-    if (ok) return { office: TITLE_OFFICES.get(words.join(' ').replace(/ - /g, '-').replace(/ -/g, '-').replace(/- /g, '-'))!, to: j };
+  let found: { office: string; to: number } | undefined;
+  for (let j = k; j < s.tokens.length && j < k + 5; j++) {
+    if (s.unitOf[j] >= 0) break;
+    const words = s.text.slice(s.tokens[k].start, s.tokens[j].end).toLowerCase().replace(/\s+/g, ' ').replace(/ ?- ?/g, '-');
+    const office = TITLE_OFFICES.get(words);
+    if (office) found = { office, to: j + 1 };
   }
-  return undefined;
+  return found;
 }
 
 const unitSpan = (u: Unit): Span => ({ start: u.start, end: u.end, text: u.text });

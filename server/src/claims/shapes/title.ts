@@ -17,7 +17,8 @@ const officeOf = (r: RoleSpell) => TITLE_OFFICES.get(r.title.toLowerCase()) ?? r
 
 /** When the sentence's event happened: the one known event its frames can be, or the draft's date. */
 function timeOf(s: SentenceClaims, facts: Facts): string {
-  const events = new Set(s.frames.flatMap((c) => facts.candidates(c)));
+  // By who and where only: a title dates by the event, whoever else the sentence has them meet.
+  const events = new Set(s.frames.flatMap((c) => facts.candidates({ ...c, others: [] })));
   if (events.size === 1) return [...events][0].when.start;
   return s.ref;
 }
