@@ -71,7 +71,7 @@ export function judgeDraft(segments: { seg: ProseSegment; reading: SegmentReadin
       const hasClaim = frames.some(checkable) || r.titles.length > 0 || r.namedEvents.length > 0 || r.amounts.length > 0;
       const verdict = findings.length ? 'contradicted' : decided ? 'consistent' : hasClaim ? 'undecidable' : undefined;
       out.push({ segment: seg, start: s.start, end: s.end, verdict, findings, summary: verdict ? summarize(frames[0], facts, ref) : '' });
-      advance(d, r, frames.find((c) => c.frame.clause === 'main')?.who);
+      advance(d, r, frames.find((c) => c.frame.clause === 'main')?.who, frames);
     }
   }
   return out;

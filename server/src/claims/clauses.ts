@@ -163,8 +163,9 @@ function splitStretch(s: Sentence, from: number, to: number, kind: ClauseKind, p
     const prev = tokens[k - 1];
     const next = tokens[k + 1];
     if (t.text === ',' && !soft.has(k)) {
-      // A comma ends the clauses that end at one (non-restrictive relatives, fronted adverbials, participles).
-      while (stack.length > 1 && cur().endsAtComma) stack.pop();
+      // A comma ends the clauses that end at one (non-restrictive relatives, fronted adverbials, participles), once
+      // they have their verb: "during which the two men, both targeted by sanctions, discussed …" goes on.
+      while (stack.length > 1 && cur().endsAtComma && (cur().sawVerb || out[cur().index].kind !== 'relative')) stack.pop();
       out[cur().index].tokens.push(k);
       // ", becoming …", ", marking …", ", adding that …": a participle about the clause's subject.
       if (next && next.pos === 'VERB' && next.lower.endsWith('ing') && next.lower !== 'including' && next.lower !== 'according') {
@@ -232,7 +233,8 @@ function splitStretch(s: Sentence, from: number, to: number, kind: ClauseKind, p
     if (stack.length > 1 && isFiniteStart(tokens, k) && out[c.index].kind === 'relative' && c.sawVerb && prev?.pos !== 'CCONJ') {
       stack.pop();
     }
-    if (isVerbLike(t)) cur().sawVerb = true;
+    // "the two men, both targeted by sanctions, discussed": a participle set beside a noun is not the clause's verb.
+    if (isVerbLike(t) && !(t.pos === 'VERB' && /(ed|en)$/.test(t.lower) && (prev?.text === ',' || /^(both|all|each|long|widely|newly)$/.test(prev?.lower ?? '')))) cur().sawVerb = true;
     out[cur().index].tokens.push(k);
   }
   return top;
@@ -294,12 +296,21 @@ function startsWithSubject(s: Sentence, i: number, end: number): boolean {
   return isFiniteStart(s.tokens, k);
 }
 
-/** The token a relative pronoun at k describes: the nearest noun or name before it. */
+/**
+ * The token a relative pronoun at k describes: the nearest noun or name before it, or the name a role is set beside
+ * ("Hun Sen, then Cambodia's prime minister, who visited …").
+ */
 function antecedentOf(s: Sentence, k: number): number | undefined {
   for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
     const t = s.tokens[j];
     if (t.text === ',') continue;
     if (s.unitOf[j] >= 0) return s.units[s.unitOf[j]].from;
+    if ((LEADER_NOUNS.has(t.lower) || TITLE_WORDS.has(t.lower)) && s.tokens[k - 1]?.text === ',') {
+      for (let m = j - 1; m >= 0 && m >= j - 8 && s.tokens[m].pos !== 'VERB'; m--) {
+        const u = s.unitOf[m] >= 0 ? s.units[s.unitOf[m]] : undefined;
+        if (u?.kind === 'person' && s.tokens[u.to]?.text === ',') return u.from;
+      }
+    }
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') return j;
   }
   return undefined;

@@ -16,6 +16,8 @@ export interface Discourse {
   places: string[];
   /** Everyone and everything the draft has named. */
   seen: Set<string>;
+  /** The parties of the latest event the draft told of: "the talks", "those meetings" are that event's. */
+  lastEvent?: { who: string; others: string[] };
 }
 
 export function newDiscourse(): Discourse {
@@ -56,7 +58,7 @@ export function resolveFrame(f: Frame, d: Discourse, sentence: SentenceReading, 
   const people = [...d.people.filter((p) => !sentencePeople.includes(p)), ...sentencePeople];
   const firstSubject = sentence.subjects[0]?.find((p) => p.kind === 'person');
   const subject = firstSubject?.kind === 'person' && firstSubject.span.start < f.anchor.start ? firstSubject.id : d.subject;
-  let unknown = false;
+  let unknown = !!f.elsewhere;
   const taken = new Set<string>();
   for (const p of [f.who, ...f.others]) if (p?.kind === 'person') taken.add(p.id);
 
@@ -97,9 +99,13 @@ export function resolveFrame(f: Frame, d: Discourse, sentence: SentenceReading, 
   let whoIds = party(f.who);
   // "the visit", "this trip": the draft's event, whose visitor is who the draft is about. "The second foreign leader
   // to visit": the draft's subject, when the group holds them.
-  if (!f.who && f.definite && subject) whoIds = [subject];
+  let inherited: string[] | undefined;
+  if (!f.who && f.definite && f.others.length === 0 && f.action !== 'visit' && d.lastEvent) {
+    whoIds = [d.lastEvent.who];
+    inherited = d.lastEvent.others;
+  } else if (!f.who && f.definite && subject) whoIds = [subject];
   if (!f.who && f.ordinalGroup && subject && (index.isInGroup(subject, f.ordinalGroup) || f.ordinalGroup.startsWith('leader-of:'))) whoIds = [subject];
-  const others = f.others.flatMap((p) => party(p));
+  const others = inherited ? [...inherited] : f.others.flatMap((p) => party(p));
   // "meetings between the two leaders", "talks between Putin and Lukashenko": the first named leads.
   if (whoIds.length === 0 && others.length >= 2 && f.action !== 'visit') whoIds = [others.shift()!];
   const who = whoIds[0];
@@ -109,7 +115,10 @@ export function resolveFrame(f: Frame, d: Discourse, sentence: SentenceReading, 
   if (place?.kind === 'place') where = { id: place.id, span: place.span };
   else if (place?.kind === 'unknown') unknown = true;
   else if (place?.kind === 'anaphor') {
-    const id = resolvePlace(place, [...d.places.filter((p) => !sentencePlaces.includes(p)), ...sentencePlaces], index);
+    // A visitor does not visit home: "then Cambodia's prime minister, who visited in 2022" went elsewhere.
+    const home = who ? index.people.get(who)?.country : undefined;
+    const places = [...d.places.filter((p) => !sentencePlaces.includes(p)), ...sentencePlaces].filter((p) => f.action !== 'visit' || !home || !index.within(p, home));
+    const id = resolvePlace(place, places, index);
     if (id) where = { id, span: place.span };
   }
   return { frame: f, who, group: !!who && !index.people.has(who), others: others.filter((o) => o !== who), where, unknown };
@@ -127,8 +136,10 @@ function resolvePlace(p: Extract<PlaceRef, { kind: 'anaphor' }>, places: string[
   return undefined;
 }
 
-/** What the sentence adds to the draft's context. */
-export function advance(d: Discourse, r: SentenceReading, resolvedSubject: string | undefined): void {
+/** What the sentence adds to the draft's context; `events` are its frames as resolved. */
+export function advance(d: Discourse, r: SentenceReading, resolvedSubject: string | undefined, events: ResolvedFrame[] = []): void {
+  const told = events.find((c) => c.who && !c.group && c.others.length > 0);
+  if (told) d.lastEvent = { who: told.who!, others: told.others };
   for (const m of r.mentions) {
     d.seen.add(m.id);
     const list = m.kind === 'person' ? d.people : m.kind === 'place' ? d.places : undefined;

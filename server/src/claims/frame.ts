@@ -69,6 +69,8 @@ export interface Frame {
   kind?: Span & { kind: 'state' | 'working' };
   /** A group the ordinal counts within: "the second foreign leader to visit". */
   ordinalGroup?: string;
+  /** Its clause names a place the dataset does not know: the event may be one the dataset does not know. */
+  elsewhere?: boolean;
   /** "the visit", "this trip": the event the draft is about, when no one is named. */
   definite: boolean;
   negated: boolean;

@@ -144,21 +144,49 @@ function leaderToVisit(s: Sentence, clauses: Clause[], ci: number, readings: Cla
   const o = s.unitOf[g.from - 1] >= 0 ? s.units[s.unitOf[g.from - 1]] : undefined;
   if (o?.kind === 'ordinal') frame.ordinal = { start: o.start, end: o.end, text: o.text, value: o.value! };
   frame.ordinalGroup = g.id;
-  const host = readings[clauses[ci].parent]?.subject ?? [];
-  // "the first European leader to visit" as a subject stands for the group.
-  const predicate = s.tokens.slice(0, (o ?? g).from).some((t) => t.lemma === 'be' || t.lemma === 'become' || t.lemma === 'mark');
+  let host = readings[clauses[ci].parent]?.subject ?? [];
+  // "the first European leader to visit" as a subject stands for the group; "made Lukashenko the first …", for him.
+  const before = s.tokens.slice(0, (o ?? g).from);
+  const predicate = before.some((t) => t.lemma === 'be' || t.lemma === 'become' || t.lemma === 'mark' || t.lemma === 'make');
+  const made = before.findIndex((t) => t.lemma === 'make');
+  if (made >= 0) {
+    const u = s.unitOf[made + 1] >= 0 ? s.units[s.unitOf[made + 1]] : undefined;
+    const p = u && partyOf(u);
+    if (p) host = [p];
+  }
   // With no subject to say who ("This was the second foreign leader to visit"), the draft's subject is meant.
   frame.who = predicate ? host[0] : { kind: 'group', id: g.id!, span: { start: g.start, end: g.end, text: g.text } };
+  // "who visited in February 2022 and became the first foreign leader to travel to the country": one visit, so the
+  // date of the clause it hangs from is its date.
+  for (let c = clauses[ci].parent; c >= 0 && !frame.when; c = clauses[c].antecedent ?? clauses[c].parent) {
+    const dated = readings[c]?.frames.find((f) => f.action === 'visit' && f.when);
+    if (dated) frame.when = dated.when;
+    if (clauses[c].kind !== 'participle' && clauses[c].kind !== 'coordinate') break;
+  }
+}
+
+/**
+ * A place the dataset does not know, anywhere in the clause's phrases of place ("on the sidelines of the SCO summit
+ * in Samarkand"): the clause is about an event the dataset does not know.
+ */
+function unknownPlace(s: Sentence, clause: Clause): PlaceRef | undefined {
+  for (const k of clause.tokens) {
+    const u = s.unitOf[k] >= 0 ? s.units[s.unitOf[k]] : undefined;
+    if (u?.kind === 'unknown' && k === u.from && /^(in|at|to|into)$/.test(s.tokens[k - 1]?.lower ?? '')) return placeOf(u);
+  }
+  return undefined;
 }
 
 function buildFrames(s: Sentence, clauses: Clause[], ci: number, anchors: Anchor[], subject: PartyRef[], tense: Tense, hedged: boolean): Frame[] {
   const clause = clauses[ci];
+  const elsewhere = unknownPlace(s, clause);
   const owners = ownersOf(s, clause, anchors);
   const primary = primaryOf(anchors);
   let main: Frame | undefined;
   return anchors.flatMap((a, i) => {
     const mine = clause.tokens.filter((k) => owners.get(k) === i);
     const f = readFrame(s, clauses, ci, a, i === primary, mine, subject, tense, hedged);
+    if (elsewhere && f.where?.kind !== 'unknown') f.elsewhere = true;
     if (i === primary) main = f;
     // "the press conference of Putin and Lukashenka on the results of the talks in Moscow": talks named without
     // their parties are the main meeting's.
@@ -176,7 +204,7 @@ function buildFrames(s: Sentence, clauses: Clause[], ci: number, anchors: Anchor
 function isDefinite(s: Sentence, at: number): boolean {
   for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
     const t = s.tokens[k];
-    if (t.pos === 'DET') return /^(the|this|that)$/.test(t.lower);
+    if (t.pos === 'DET') return /^(the|this|that|these|those)$/.test(t.lower);
     if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM')) return false;
   }
   return false;
@@ -271,6 +299,8 @@ function readFrame(s: Sentence, clauses: Clause[], ci: number, a: Anchor, isPrim
   }
   assignDates(s, f, dates, tense, a);
   readSince(s, f, clauses, ci, isPrimary);
+  // "who visited in January 2022", "returned this week", "arrived on Monday": the place is the draft's.
+  if (f.action === 'visit' && a.type === 'verb' && !f.where && /^(visit|return|arrive|land)$/.test(anchorToken.lemma)) f.where = { kind: 'anaphor', noun: 'there', span: f.anchor };
   return f;
 }
 
@@ -282,7 +312,9 @@ function readWord(s: Sentence, f: Frame, k: number, a: Anchor, nounAnchors: numb
   if (w === 'not' || w === "n't" || w === 'no' || w === 'without' || w === 'neither' || w === 'nor') f.negated = true;
   if (w === 'never') f.never = sp;
   if (w === 'again' || (w === 'once' && s.tokens[k + 1]?.lower === 'again')) f.again ??= sp;
-  if ((w === 'last' || w === 'previous' || w === 'latest' || w === 'previously' || w === 'recent') && t.pos !== 'VERB' || (w === 'last' && s.tokens[k + 1]?.pos === 'VERB')) {
+  // "his last visit", "their previous meeting", "was last in China", "last visited": the latest such event. Not
+  // "previously", which says only that it came before.
+  if (((w === 'last' || w === 'previous' || w === 'latest' || w === 'recent') && t.pos !== 'VERB') || (w === 'last' && s.tokens[k + 1]?.pos === 'VERB')) {
     // "last year", "last week" are dates (already units); "the last of 28 documents" is no event's.
     if (!(w === 'last' && s.tokens[k + 1]?.lower === 'of')) f.previous ??= sp;
   }
@@ -313,8 +345,9 @@ function readOrdinal(s: Sentence, f: Frame, u: Unit, nounAnchors: number[], clau
   const bare = !next || next.lower === 'since' || next.lower === 'in' || next.lower === 'this' || next.lower === 'of' || next.lower === 'to' || next.lower === 'by' || next.text === ',' || next.text === '.' || s.unitOf[u.to] >= 0 && s.units[s.unitOf[u.to]].kind === 'date';
   const leader = s.unitOf[u.to] >= 0 && s.units[s.unitOf[u.to]].kind === 'group';
   if (!(beforeNoun || time || bare || leader)) return;
-  // "when he first visited": the first visit, not a count of this one.
+  // "when he first visited": the first visit, not a count of this one. "First in March and again in June": a sequence.
   if (next?.pos === 'VERB') return;
+  if (next && /^(in|on)$/.test(next.lower) && s.unitOf[u.to + 1] >= 0 && s.units[s.unitOf[u.to + 1]].kind === 'date') return;
   if (leader) f.ordinalGroup = s.units[s.unitOf[u.to]].id;
   f.ordinal ??= { ...unitSpan(u), value: u.value! };
   void clauses;

@@ -26,6 +26,13 @@ export const EVENT_NOUNS: ReadonlyMap<string, Action> = new Map<string, Action>(
 /** Verbs that carry an event noun without adding one: "paid a visit", "held talks", "made his third trip". */
 export const LIGHT_VERBS = new Set(['make', 'pay', 'undertake', 'hold', 'have', 'conduct', 'begin', 'start', 'end', 'conclude', 'wrap', 'embark', 'complete', 'be', 'mark', 'become', 'attend', 'take', 'kick', 'open', 'launch', 'continue', 'cut', 'finish', 'plan', 'prepare', 'announce', 'schedule']);
 
+/**
+ * Verbs by which a sentence says something of an event it names by a noun: "the visit was his third", "the trip came
+ * amid concerns", "the talks took place in Sochi", "the meeting is scheduled for September 9". After another verb
+ * ("the trip follows three earlier meetings") what comes is no longer about the event.
+ */
+export const EVENT_PREDICATES = new Set(['be', 'become', 'mark', 'come', 'take', 'begin', 'start', 'end', 'conclude', 'last', 'happen', 'occur', 'hold', 'schedule', 'plan', 'set', 'expect', 'go', 'remain', 'seem', 'appear', 'follow', 'fall', 'open', 'close', 'wrap', 'kick', 'run', 'continue', 'proceed', 'unfold', 'include', 'see', 'make']);
+
 /** Verbs that say something was said: what they report stays the draft's claim, their own date is the saying's. */
 export const REPORTING_VERBS = new Set([
   'say', 'tell', 'report', 'announce', 'confirm', 'note', 'add', 'recall', 'state', 'claim', 'write', 'insist', 'stress', 'emphasize', 'emphasise', 'explain',

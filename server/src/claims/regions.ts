@@ -6,7 +6,7 @@
 import type { Sentence } from './sentence';
 import type { Clause } from './clauses';
 import type { Anchor } from './anchors';
-import { EVENT_NOUNS, LEADER_NOUNS, SETTING_NOUNS, TITLE_WORDS } from './lexicon';
+import { EVENT_NOUNS, EVENT_PREDICATES, LEADER_NOUNS, SETTING_NOUNS, TITLE_WORDS } from './lexicon';
 
 /** Owner of each clause token: an anchor's index, or -1 for words that belong to no event of the clause. */
 export type Owners = Map<number, number>;
@@ -30,6 +30,15 @@ export function ownersOf(s: Sentence, clause: Clause, anchors: Anchor[]): Owners
   for (const k of clause.tokens) owners.set(k, primary);
   const order = clause.tokens;
   const pos = new Map(order.map((k, i) => [k, i]));
+  // An event named by a noun owns what its clause says of it only through a predicate of events ("the visit was his
+  // third"); after another verb the words are about something else ("the trip follows three earlier meetings").
+  const head = anchors[primary];
+  if (head.type === 'noun') {
+    const [, end] = nounPhrase(s, order, pos.get(head.at)!);
+    const verb = order.slice(end).find((k) => s.unitOf[k] < 0 && (s.tokens[k].pos === 'VERB' || s.tokens[k].pos === 'AUX'));
+    const main = verb === undefined ? undefined : order.slice(pos.get(verb)!).find((k) => s.tokens[k].pos === 'VERB') ?? verb;
+    if (main !== undefined && !EVENT_PREDICATES.has(s.tokens[main].lemma)) for (let j = pos.get(main)!; j < order.length; j++) owners.set(order[j], -1);
+  }
   // Secondary event nouns take their own phrase.
   anchors.forEach((a, i) => {
     if (i === primary || a.type !== 'noun') return;

@@ -15,7 +15,11 @@ export const place = frameShape('place', (c, s, facts) => {
   if (c.unknown && where.kind !== 'unknown') return undefined;
   const claimed = { start: d.from, end: d.to };
   const precise = (e: FactEvent) => e.when.precision === 'day' || e.when.precision === 'part-of-month' || !!e.arrival;
-  const then = facts.candidates(people, { ignorePlace: true }).filter((e) => overlaps(claimed, facts.range(e, f.arrival)) && !!e.place && (d.precision === 'month' ? e.when.precision === 'month' && sharesTopic(s.text, e, facts) : precise(e)));
+  const all = facts.candidates(people, { ignorePlace: true }).filter((e) => overlaps(claimed, facts.range(e, f.arrival)) && !!e.place);
+  // A complete list of these people's meetings that covers the date decides which one it was; otherwise the event
+  // must be dated as closely as the claim, and a month needs the sentence to name what was discussed.
+  const listed = facts.coverage(people).some((k) => facts.covers(k, claimed) && all.filter((e) => k.members.includes(e.id)).length === 1);
+  const then = listed ? all : all.filter((e) => (d.precision === 'month' ? e.when.precision === 'month' && sharesTopic(s.text, e, facts) : precise(e)));
   if (then.length !== 1) return undefined;
   const e = then[0];
   if (where.kind === 'place' && facts.index.compatiblePlaces(e.place!, where.id)) return true;
