@@ -118,7 +118,13 @@ function carry(s: Sentence, clause: Clause, anchors: Anchor[]): Anchor[] {
   const out: Anchor[] = [];
   for (const a of anchors) {
     const host = out[out.length - 1];
-    if (a.type === 'noun' && host && (host.type === 'verb' || host.type === 'copula' || host.type === 'headline') && !verbBetween(s, clause, host.at, a.at)) {
+    // "The visit … will be the veteran leader's second trip", "described the trip as a state visit": one event.
+    if (a.type === 'noun' && host?.type === 'noun' && linked(s, clause, host.at, a.at)) {
+      host.carried.push(a.at);
+      if (a.arrival) host.arrival = true;
+      continue;
+    }
+    if (a.type === 'noun' && host && (host.type === 'verb' || host.type === 'copula' || host.type === 'headline') && !verbBetween(s, clause, host.at, a.at, host.carried)) {
       host.carried.push(a.at);
       // "arrived … for talks with Xi": the visit's; "met … for talks": still a meeting.
       if (host.type === 'copula' || host.type === 'headline') host.action = host.action === 'visit' && a.action !== 'visit' ? 'visit' : a.action;
@@ -131,9 +137,20 @@ function carry(s: Sentence, clause: Clause, anchors: Anchor[]): Anchor[] {
   return out;
 }
 
-function verbBetween(s: Sentence, clause: Clause, from: number, to: number): boolean {
+/** Whether two event nouns are said to be one: "X will be Y", "X marks Y", "described X as Y". */
+function linked(s: Sentence, clause: Clause, from: number, to: number): boolean {
+  const between = clause.tokens.filter((k) => k > from && k < to && s.unitOf[k] < 0);
+  const verbs = between.filter((k) => s.tokens[k].pos === 'VERB' || s.tokens[k].pos === 'AUX');
+  const copula = verbs.length > 0 && verbs.every((k) => s.tokens[k].pos === 'AUX' || /^(be|become|mark|remain)$/.test(s.tokens[k].lemma)) && verbs.some((k) => /^(be|become|mark|remain)$/.test(s.tokens[k].lemma));
+  // The second noun heads the predicate itself: no comma or preposition between the verb and it.
+  if (copula) return !between.some((k) => k > verbs[verbs.length - 1] && (s.tokens[k].text === ',' || s.tokens[k].pos === 'ADP'));
+  // "described the trip as a state visit".
+  return s.tokens[to - 1]?.lower === 'as' || (s.tokens[to - 2]?.lower === 'as' && s.tokens[to - 1].pos === 'DET') || (s.tokens[to - 3]?.lower === 'as' && s.tokens[to - 2].pos === 'DET');
+}
+
+function verbBetween(s: Sentence, clause: Clause, from: number, to: number, carried: number[] = []): boolean {
   for (const k of clause.tokens) {
-    if (k <= from || k >= to) continue;
+    if (k <= from || k >= to || carried.includes(k)) continue;
     const t = s.tokens[k];
     if (s.unitOf[k] >= 0) continue;
     if ((t.pos === 'VERB' && !t.lower.endsWith('ing')) || (t.pos === 'NOUN' && EVENT_NOUNS.has(t.lower))) return true;

@@ -41,7 +41,8 @@ function finiteAhead(s: Sentence, i: number, end: number): boolean {
   for (let k = i; k < end; k++) {
     const t = s.tokens[k];
     if (t.text === ',' || isHardBoundary(s, k)) return false;
-    if (s.unitOf[k] >= 0) continue;
+    // An event named by a verb ("seized power", "invaded") is still a verb.
+    if (s.unitOf[k] >= 0 && s.units[s.unitOf[k]].kind !== 'event') continue;
     if (isFiniteStart(s.tokens, k)) return true;
   }
   return false;
@@ -324,6 +325,8 @@ function reportingTail(s: Sentence, i: number, end: number): number | undefined 
   const { tokens } = s;
   if (tokens[i]?.lower === 'according' && tokens[i + 1]?.lower === 'to') return i;
   if (tokens[i]?.lower === 'citing') return i;
+  // The tail starts with who reports: not "which the council announced" (a relative clause), not "he said" (a clause).
+  if (!tokens[i] || RELATIVES.has(tokens[i].lower) || SUBORDINATORS.has(tokens[i].lower) || tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX') return undefined;
   for (let k = i; k < end && k < i + 7; k++) {
     const t = tokens[k];
     if (t.pos === 'VERB' && REPORTING_VERBS.has(t.lemma)) {

@@ -77,7 +77,8 @@ export function resolveFrame(f: Frame, d: Discourse, sentence: SentenceReading, 
         unknown = true;
         return [];
       case 'pronoun': {
-        const pick = subject && !taken.has(subject) ? subject : recent(people, (x) => taken.has(x));
+        const fits = (x: string) => !taken.has(x) && (!p.country || index.people.get(x)?.country === p.country);
+        const pick = subject && fits(subject) ? subject : recent(people, (x) => !fits(x));
         if (pick) taken.add(pick);
         return pick ? [pick] : [];
       }
@@ -121,7 +122,7 @@ export function resolveFrame(f: Frame, d: Discourse, sentence: SentenceReading, 
     const id = resolvePlace(place, places, index);
     if (id) where = { id, span: place.span };
   }
-  return { frame: f, who, group: !!who && !index.people.has(who), others: others.filter((o) => o !== who), where, unknown };
+  return { frame: f, who, group: !!who && !index.people.has(who), others: others.filter((o, i) => o !== who && others.indexOf(o) === i), where, unknown };
 }
 
 function resolvePlace(p: Extract<PlaceRef, { kind: 'anaphor' }>, places: string[], index: FactIndex): string | undefined {

@@ -13,8 +13,8 @@ export interface Span { start: number; end: number; text: string }
 /** Someone a frame speaks of, as the sentence names them. */
 export type PartyRef =
   | { kind: 'person'; id: string; span: Span }
-  /** "he", "his", "him": the person the draft speaks of. */
-  | { kind: 'pronoun'; span: Span }
+  /** "he", "his", "him", "the veteran leader": the person the draft speaks of (of `country`, when given). */
+  | { kind: 'pronoun'; span: Span; country?: string }
   /** "the two leaders", "they", "both": the two people the draft speaks of. */
   | { kind: 'pair'; span: Span }
   /** "his counterpart", "the host": the other party of the draft's event. */
@@ -101,6 +101,10 @@ export interface NamedEventClaim {
   date: DateExpr;
   /** The date may be another event's: "visited after the coup in January 2022". */
   shared: boolean;
+  /** "a January election": one of a kind, not the one the dataset knows. */
+  indefinite: boolean;
+  /** Lemmas of the sentence's other words, for telling a recurring event's instance by its own words ("disputed"). */
+  words: string[];
 }
 
 /** An amount tied to what it is of: "agreements worth $3.56 billion", "four hours of talks". */

@@ -25,7 +25,7 @@ export function partyOf(u: Unit): PartyRef | undefined {
     case 'person':
       return { kind: 'person', id: u.id!, span: sp };
     case 'pronoun':
-      return { kind: 'pronoun', span: sp };
+      return { kind: 'pronoun', span: sp, country: u.country };
     case 'pair':
       return { kind: 'pair', span: sp };
     case 'counterpart':
@@ -314,7 +314,9 @@ function readWord(s: Sentence, f: Frame, k: number, a: Anchor, nounAnchors: numb
   if (w === 'again' || (w === 'once' && s.tokens[k + 1]?.lower === 'again')) f.again ??= sp;
   // "his last visit", "their previous meeting", "was last in China", "last visited": the latest such event. Not
   // "previously", which says only that it came before.
-  if (((w === 'last' || w === 'previous' || w === 'latest' || w === 'recent') && t.pos !== 'VERB') || (w === 'last' && s.tokens[k + 1]?.pos === 'VERB')) {
+  const modifies = k < a.at && a.at - k <= 3 && !s.tokens.slice(k + 1, a.at).some((x) => x.pos === 'ADP' || x.text === ',');
+  const lastTime = w === 'last' && s.tokens[k + 1]?.lower === 'time';
+  if (((w === 'last' || w === 'previous' || w === 'latest' || w === 'recent') && (modifies || lastTime)) || (w === 'last' && (s.tokens[k + 1]?.pos === 'VERB' || s.tokens[k - 1]?.lemma === 'be'))) {
     // "last year", "last week" are dates (already units); "the last of 28 documents" is no event's.
     if (!(w === 'last' && s.tokens[k + 1]?.lower === 'of')) f.previous ??= sp;
   }
@@ -369,7 +371,7 @@ function readPlace(s: Sentence, f: Frame, u: Unit, prep: string | undefined, k: 
   if (!place) return;
   void subject;
   // "from Minsk", "for Minsk", "against Russia": not where the event is.
-  const at = prep === 'in' || prep === 'to' || prep === 'at' || prep === 'into' || prep === 'inside' || prep === 'within' || prep === 'across' || prep === 'during';
+  const at = prep === 'in' || prep === 'to' || prep === 'at' || prep === 'into' || prep === 'inside' || prep === 'within' || prep === 'across' || prep === 'during' || (u.kind === 'anaphor' && u.noun === 'there');
   // "visited Beijing", "the Beijing visit", "Minsk hosted": without a preposition.
   const object = prep === undefined && ((k > a.at && (s.tokens[a.at].lemma === 'visit' || s.tokens[a.at].lemma === 'reach' || s.tokens[a.at].lemma === 'tour')) || (k < a.at && a.type === 'noun' && u.to >= a.at - 1) || (host && k < a.at));
   if (!at && !object) return;
@@ -379,6 +381,12 @@ function readPlace(s: Sentence, f: Frame, u: Unit, prep: string | undefined, k: 
   }
   // "Tehran, Iran": the second names where the first lies; a list of places ("Moscow, Sochi and Amur") is no one place.
   if (f.where.kind === 'place' && place.kind === 'place' && s.tokens[u.from - 1]?.text === ',' && s.tokens[u.to]?.text !== ',' && s.tokens[u.from - 2] && s.unitOf[u.from - 2] >= 0) return;
+  const prior = f.where.kind === 'place' ? s.units.find((x) => x.kind === 'place' && x.id === (f.where as { id: string }).id) : undefined;
+  if (prior && place.kind === 'place' && (u.within?.includes(prior.id!) || prior.within?.includes(place.id))) {
+    // "the Belarusian capital … his first trip to Belarus": the city says more.
+    if (u.within?.includes(prior.id!)) f.where = place;
+    return;
+  }
   if (f.where.kind === 'place' && place.kind === 'place' && f.where.id !== place.id) f.where = { kind: 'unknown', span: { start: f.where.span.start, end: place.span.end, text: `${f.where.span.text} … ${place.span.text}` } };
 }
 
@@ -387,14 +395,21 @@ function assignParties(f: Frame, a: Anchor, parties: { p: PartyRef; prep?: strin
   const objects: PartyRef[] = [];
   const agents: PartyRef[] = [];
   let owner: PartyRef | undefined;
+  let possessor: PartyRef | undefined;
   for (const x of parties) {
     if (x.prep === 'by' || (x.prep === 'of' && a.type === 'noun')) agents.push(x.p);
-    else if (x.possessive && !before(x.k) === false && a.type !== 'verb') owner ??= x.p;
-    else if (x.possessive && a.type === 'noun') owner ??= x.p;
+    else if (x.possessive) {
+      // "his first trip", "Lukashenko's visit": the event's owner; never a counterpart. With a verb, the owner of a
+      // carried noun is its subject already ("arrived … making his first trip").
+      if (a.type === 'noun' || a.type === 'copula' || a.type === 'headline') owner ??= x.p;
+      else possessor ??= x.p;
+    }
     else if (x.prep === 'with' || x.prep === 'alongside' || x.prep === 'between' || x.prep === 'and' || x.prep === 'including') objects.push(x.p);
     else if (x.prep === undefined && before(x.k)) subjects.push(x.p);
     else if (x.prep === undefined || x.prep === 'to') objects.push(x.p);
   }
+  // "This will be Lukashenko's third time travelling": a verb with no subject is its possessor's.
+  if (!owner && possessor && subjects.length === 0 && subject.length === 0) owner = possessor;
   let who: PartyRef[] = owner ? [owner] : agents.length && a.type === 'noun' ? agents : subjects.length ? subjects : subject;
   let rest = objects;
   if (host) {
@@ -415,7 +430,7 @@ function assignParties(f: Frame, a: Anchor, parties: { p: PartyRef; prep?: strin
   }
   f.who = who[0];
   // A group set beside the frame ("…, the first foreign leader after the coup") describes the visitor; it is no party.
-  f.others = [...who.slice(1), ...rest].filter((p) => p !== f.who && p.kind !== 'group');
+  f.others = [...who.slice(1), ...rest].filter((p, i, all) => p !== f.who && p.kind !== 'group' && !(p.kind === 'person' && (all.findIndex((q) => q.kind === 'person' && q.id === p.id) !== i || (f.who?.kind === 'person' && f.who.id === p.id))));
 }
 
 function assignDates(s: Sentence, f: Frame, dates: { u: Unit; prep?: string; k: number }[], tense: Tense, a: Anchor): void {
@@ -477,7 +492,7 @@ function assignDates(s: Sentence, f: Frame, dates: { u: Unit; prep?: string; k: 
 
 /** Dates listed for events of their own: "in March and again in June", "in July, and in September". */
 function coordinated(s: Sentence, dates: DateExpr[]): boolean {
-  for (let i = 1; i < dates.length; i++) if (!/^,?\s*(and|or)\s+(again\s+|later\s+|then\s+)?(in|on)?\s*$/i.test(s.text.slice(dates[i - 1].end, dates[i].start))) return false;
+  for (let i = 1; i < dates.length; i++) if (!/^,?\s*(and|or)\s+((again|later|then|once more|again later)\s+)*(in|on)?\s*$/i.test(s.text.slice(dates[i - 1].end, dates[i].start))) return false;
   return true;
 }
 

@@ -56,12 +56,22 @@ export function namedEventsOf(s: Sentence, clauses: Clause[], frames: Frame[][])
     // The date may be another event's too: "visited Myanmar after the coup in January 2022". Not a date written
     // into the event's name ("the 2022 coup").
     const inName = date.to <= e.from;
-    const shared = !inName && ((ci !== undefined && frames[ci]?.some((f) => f.when && f.when.start === d.start)) || after(s, e));
+    const shared = !inName && ((ci !== undefined && frames[ci]?.some((f) => f.when && f.when.start === d.start)) || (after(s, e) && ci !== undefined && frames[ci]?.some((f) => f.anchor.start < e.start)));
     const start = Math.min(e.start, date.start);
     const end = Math.max(e.end, date.end);
-    out.push({ event: e.id!, span: { start, end, text: s.text.slice(start, end) }, date: d, shared });
+    out.push({ event: e.id!, span: { start, end, text: s.text.slice(start, end) }, date: d, shared, indefinite: indefiniteBefore(s, Math.min(e.from, date.from)), words: s.tokens.filter((t, k) => s.unitOf[k] < 0).map((t) => t.lemma) });
   }
   return out;
+}
+
+/** "a January election", "an election in 2025": an indefinite article before the event's phrase. */
+function indefiniteBefore(s: Sentence, from: number): boolean {
+  for (let k = from - 1; k >= 0 && k >= from - 3; k--) {
+    const t = s.tokens[k];
+    if (t.pos === 'DET') return /^(a|an|another|one|any)$/.test(t.lower);
+    if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'ADV')) return false;
+  }
+  return false;
 }
 
 /** "… after the coup": the sentence's own event may be dated by the same words. */

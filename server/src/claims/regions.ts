@@ -36,7 +36,16 @@ export function ownersOf(s: Sentence, clause: Clause, anchors: Anchor[]): Owners
   if (head.type === 'noun') {
     const [, end] = nounPhrase(s, order, pos.get(head.at)!);
     const verb = order.slice(end).find((k) => s.unitOf[k] < 0 && (s.tokens[k].pos === 'VERB' || s.tokens[k].pos === 'AUX'));
-    const main = verb === undefined ? undefined : order.slice(pos.get(verb)!).find((k) => s.tokens[k].pos === 'VERB') ?? verb;
+    // The verb group's main verb: "will be" is "be", "was held" is "hold".
+    let main = verb;
+    for (let j = verb === undefined ? order.length : pos.get(verb)!; j < order.length; j++) {
+      const t = s.tokens[order[j]];
+      if (t.pos === 'AUX') main = order[j];
+      else if (t.pos === 'VERB') {
+        main = order[j];
+        break;
+      } else if (t.pos !== 'PART' && t.pos !== 'ADV') break;
+    }
     if (main !== undefined && !EVENT_PREDICATES.has(s.tokens[main].lemma)) for (let j = pos.get(main)!; j < order.length; j++) owners.set(order[j], -1);
   }
   // Secondary event nouns take their own phrase.

@@ -34,6 +34,10 @@ export interface Unit {
   noun?: 'country' | 'capital' | 'there';
   /** Followed by "'s": "Lukashenko's", "Iran's". */
   possessive?: boolean;
+  /** For "the Belarusian strongman": the country the person must be of. */
+  country?: string;
+  /** For a place: the places it lies in (its city, its country). */
+  within?: string[];
 }
 
 export interface Sentence {
@@ -87,7 +91,8 @@ export function readSentence(text: string, ref: string, index: FactIndex): Sente
   for (const h of index.findEntities(text)) {
     const [from, to] = tokenSpan(h.start, h.end);
     if (from < 0) continue;
-    add({ kind: h.kind, id: h.id, from, to, epithet: h.epithet, possessive: isPossessive(tokens, to) });
+    const within = h.kind === 'place' ? index.dataset.places.filter((p) => p.id !== h.id && index.within(h.id, p.id)).map((p) => p.id) : undefined;
+    add({ kind: h.kind, id: h.id, from, to, epithet: h.epithet, possessive: isPossessive(tokens, to), within });
   }
 
   // Dates, read once for each tense; the clause a date is in says which reading holds.
@@ -180,6 +185,14 @@ export function readSentence(text: string, ref: string, index: FactIndex): Sente
     if (group && free(i, group.to)) {
       add({ kind: 'group', from: i, to: group.to, id: group.id });
       i = group.to - 1;
+      continue;
+    }
+    // "the Belarusian strongman", "the veteran leader", "the Kremlin chief": whoever the draft speaks of (of that
+    // country, when it says which).
+    const leader = leaderAt(tokens, units, unitOf, i, index);
+    if (leader) {
+      add({ kind: 'pronoun', from: i, to: leader.to, country: leader.country, possessive: isPossessive(tokens, leader.to) });
+      i = leader.to - 1;
       continue;
     }
     // "the country", "the capital", "the Southeast Asian nation"; "there" as a place (not "there is").
@@ -308,6 +321,40 @@ function moneyAt(tokens: Token[], i: number): { to: number; value: number } | un
     k++;
   }
   return { to: k, value };
+}
+
+const ONE_LEADER = new Set(['leader', 'president', 'strongman', 'dictator', 'chief', 'ruler', 'autocrat', 'statesman', 'premier', 'head']);
+
+/** "the veteran leader", "the Belarusian strongman", "the Kremlin chief": a definite leader noun, and its country. */
+function leaderAt(tokens: Token[], units: Unit[], unitOf: number[], i: number, index: FactIndex): { to: number; country?: string } | undefined {
+  if (tokens[i].lower !== 'the' || unitOf[i] >= 0) return undefined;
+  let country: string | undefined;
+  let k = i + 1;
+  for (; k < tokens.length && k <= i + 4; k++) {
+    const u = unitOf[k] >= 0 ? units[unitOf[k]] : undefined;
+    if (u?.kind === 'place') {
+      country = index.countryOf(u.id!);
+      k = u.to - 1;
+      continue;
+    }
+    if (u) return undefined;
+    const t = tokens[k];
+    if (ONE_LEADER.has(t.lower) && t.pos !== 'VERB') break;
+    const demonym = index.countryByDemonym(t.text);
+    if (demonym) {
+      country = demonym.id;
+      continue;
+    }
+    // "the second foreign leader", "the first government leader": a group, counted, not a person.
+    if (ordinalValue(t.lower) !== undefined || ANY_LEADER.has(t.lower) || /^(only|sole|last|next|new)$/.test(t.lower)) return undefined;
+    if (!(t.pos === 'ADJ' || t.pos === 'NOUN')) return undefined;
+  }
+  const noun = tokens[k];
+  if (!noun || !ONE_LEADER.has(noun.lower)) return undefined;
+  // "the leader of Belarus", "the head of state", "the president's office" stay what they are.
+  const next = tokens[k + 1];
+  if (next && (next.lower === 'of' || (noun.lower === 'head' && next.lower !== "'s"))) return undefined;
+  return { to: k + 1, country };
 }
 
 /** "a foreign leader", "any European leader", "the first world leader", "Belarusian heads of state". */

@@ -101,6 +101,7 @@ export function buildDataset(annotationsYaml: string, seedsDir: string): Dataset
       type: r.type,
       ...(r.kind ? { kind: r.kind } : {}),
       ...(r.keywords ? { keywords: r.keywords } : {}),
+      ...(r.recurring ? { recurring: true } : {}),
       actors: r.actors ?? [],
       ...(r.with ? { with: r.with } : {}),
       ...(r.place ? { place: r.place } : {}),

@@ -79,6 +79,11 @@ export interface FactEvent {
   kind?: string;
   /** Words a draft uses for a named event ("invasion", "invaded", "crossed into Ukraine"). */
   keywords?: string[];
+  /**
+   * A kind of event that recurs (an election, consultations): its keywords name this one only with a word of its own
+   * sources beside them ("the disputed election"), never with an indefinite article ("a January election").
+   */
+  recurring?: boolean;
   /** Visitors of a visit; participants of a meeting or call (the caller first). */
   actors: string[];
   /** Hosts of a visit; the counterpart of a call. */

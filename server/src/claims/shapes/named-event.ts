@@ -5,12 +5,23 @@
 import { overlaps } from '../../dates/iso';
 import type { Shape, Verdict } from './shape';
 
+/** Words of an event's quotes other than its keywords and the commonest words: "disputed" for the 2020 election. */
+function ownWords(e: { sources: { quote: string }[]; keywords?: string[] }): string[] {
+  const keys = new Set((e.keywords ?? []).flatMap((k) => k.toLowerCase().split(/\s+/)));
+  return [...new Set(e.sources.flatMap((s) => s.quote.toLowerCase().match(/\p{L}{5,}/gu) ?? []))].filter((w) => !keys.has(w) && !COMMON.has(w));
+}
+
+const COMMON = new Set(['about', 'after', 'before', 'their', 'there', 'these', 'those', 'which', 'while', 'where', 'would', 'could', 'should', 'since', 'under', 'other', 'presidential', 'president', 'planned', 'leader', 'leaders']);
+
 export const namedEvent: Shape = {
   name: 'named-event',
   judge(s, facts) {
     return s.namedEvents.map((n): Verdict => {
       const e = facts.event(n.event);
       if (!e) return undefined;
+      // An election or consultations: "an election" is another; "the election" this one only when the sentence uses a
+      // word of its own sources beside the keyword ("the disputed election").
+      if (e.recurring && (n.indefinite || !ownWords(e).some((w) => n.words.includes(w)))) return undefined;
       const related = [e.place, e.place && facts.index.countryOf(e.place), ...e.actors, ...e.actors.map((a) => facts.homeCountry(a))].filter(Boolean) as string[];
       const ids = s.mentions.filter((m) => m.kind !== 'event').map((m) => m.id);
       const inSentence = related.some((r) => ids.some((id) => id === r || (facts.index.places.has(id) && facts.index.places.has(r) && facts.index.compatiblePlaces(id, r))));
