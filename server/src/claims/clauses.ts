@@ -79,6 +79,8 @@ function softCommas(s: Sentence): Set<number> {
     }
     // "on Sunday, December 3": a weekday and its date.
     if (before?.kind === 'date' && after?.kind === 'date') soft.add(k);
+    // "discussed financial support for Belarus, the Ryanair flight incident and help for …": a list of noun phrases.
+    if (isListComma(s, k)) soft.add(k);
     // "the country's military ruler, Min Aung Hlaing": a role and the name it describes.
     if ((after?.kind === 'person' || after?.kind === 'unknown') && !before && (LEADER_NOUNS.has(tokens[k - 1].lower) || TITLE_WORDS.has(tokens[k - 1].lower))) {
       soft.add(k);
@@ -86,6 +88,33 @@ function softCommas(s: Sentence): Set<number> {
     }
   }
   return soft;
+}
+
+/**
+ * Whether the comma at k separates items of a list of noun phrases: what follows it runs, without a verb, to "and" or
+ * "or" and one more noun phrase, and what comes before it is a noun.
+ */
+function isListComma(s: Sentence, k: number): boolean {
+  const { tokens } = s;
+  const prev = tokens[k - 1];
+  if (!prev || !(prev.pos === 'NOUN' || prev.pos === 'PROPN' || s.unitOf[k - 1] >= 0)) return false;
+  let j = k + 1;
+  let words = 0;
+  for (; j < tokens.length && words < 8; j++, words++) {
+    const t = tokens[j];
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || RELATIVES.has(t.lower)) return false;
+    if (t.text === ',') return words > 0 && isListComma(s, j);
+    if (t.pos === 'CCONJ') break;
+    if (t.pos === 'PUNCT') return false;
+  }
+  if (tokens[j]?.pos !== 'CCONJ' || words === 0) return false;
+  // After "and": a noun phrase, not a clause ("…, the talks ended and Putin left").
+  for (let m = j + 1; m < tokens.length && m < j + 8; m++) {
+    const t = tokens[m];
+    if (t.pos === 'VERB' || t.pos === 'AUX') return false;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || s.unitOf[m] >= 0) return true;
+  }
+  return false;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Source } from '../types';
 import type { ResolvedFrame } from './context';
 import { dayNumber, gapDays, type DayRange } from '../dates/iso';
 import { formatDay, type DateExpr } from '../dates/expressions';
+import { LEADER_NOUNS, TITLE_WORDS } from './lexicon';
 
 /** How near the reference date an event must be to be the one a present or undated claim speaks of, in days. */
 export const CURRENT_EVENT_DAYS = 45;
@@ -115,6 +116,27 @@ export class Facts {
     return best;
   }
 
+  private readonly telling = new WeakMap<FactEvent, Set<string>>();
+
+  /**
+   * How many of the words that tell this event apart (its quotes' longer words, not names, places or common words:
+   * "Ryanair", "pricing", "Afghanistan") the sentence uses.
+   */
+  topicWords(e: FactEvent, sentence: string): number {
+    let words = this.telling.get(e);
+    if (!words) {
+      const names = new Set<string>();
+      for (const p of this.index.dataset.people) for (const a of [...p.aliases, ...(p.epithets ?? [])]) for (const w of a.toLowerCase().split(/\s+/)) names.add(w);
+      for (const p of this.index.dataset.places) for (const a of [...p.aliases, ...(p.demonyms ?? [])]) for (const w of a.toLowerCase().split(/\s+/)) names.add(w);
+      words = new Set();
+      for (const s of e.sources) for (const w of s.quote.toLowerCase().match(/\p{L}{5,}/gu) ?? []) if (!COMMON_WORDS.has(w) && !names.has(w) && !TITLE_WORDS.has(w) && !LEADER_NOUNS.has(w)) words.add(w);
+      this.telling.set(e, words);
+    }
+    let n = 0;
+    for (const w of new Set(sentence.toLowerCase().match(/\p{L}{5,}/gu) ?? [])) if (words.has(w)) n++;
+    return n;
+  }
+
   /** The quotes that decide a finding, each once, the given items' first. At most `max`. */
   sourcesOf(items: ({ sources: Source[] } | undefined)[], max = 2): Source[] {
     const out: Source[] = [];
@@ -140,6 +162,11 @@ export class Facts {
     return undefined;
   }
 }
+
+/** Words too common in this news to tie a sentence to one event. */
+const COMMON_WORDS = new Set(
+  'about after again april august before being between december discuss discussed discusses discussing during early february first january later leader leaders march meeting meetings other president recently scheduled september since their there these those through together visit visited visiting visits which while would november october would country countries state talks trip trips upcoming according statement following previous'.split(' '),
+);
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 

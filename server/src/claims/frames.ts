@@ -169,10 +169,16 @@ function leaderToVisit(s: Sentence, clauses: Clause[], ci: number, readings: Cla
  * A place the dataset does not know, anywhere in the clause's phrases of place ("on the sidelines of the SCO summit
  * in Samarkand"): the clause is about an event the dataset does not know.
  */
+/** A name before a common noun, which it modifies: "Ryanair flight", "CSTO summit", "Diaoyutai residence". */
+function isModifier(s: Sentence, u: Unit): boolean {
+  const next = s.tokens[u.to];
+  return !!next && next.pos === 'NOUN' && s.unitOf[u.to] < 0 && /^\p{Ll}/u.test(next.text);
+}
+
 function unknownPlace(s: Sentence, clause: Clause): PlaceRef | undefined {
   for (const k of clause.tokens) {
     const u = s.unitOf[k] >= 0 ? s.units[s.unitOf[k]] : undefined;
-    if (u?.kind === 'unknown' && k === u.from && /^(in|at|to|into)$/.test(s.tokens[k - 1]?.lower ?? '')) return placeOf(u);
+    if (u?.kind === 'unknown' && k === u.from && !isModifier(s, u) && /^(in|at|to|into)$/.test(s.tokens[k - 1]?.lower ?? '')) return placeOf(u);
   }
   return undefined;
 }
@@ -281,6 +287,8 @@ function readFrame(s: Sentence, clauses: Clause[], ci: number, a: Anchor, isPrim
       default: {
         const p = partyOf(u);
         if (!p) break;
+        // "the Ryanair flight incident", "the CSTO summit": a name before a common noun modifies it.
+        if (u.kind === 'unknown' && isModifier(s, u)) break;
         // An unknown name in a place's slot is an unknown place: another event.
         if (u.kind === 'unknown' && (prep === 'in' || prep === 'to' || prep === 'at' || prep === 'into') && !f.where) {
           f.where = { kind: 'unknown', span: unitSpan(u) };
