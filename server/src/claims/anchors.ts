@@ -33,7 +33,9 @@ export function anchorsOf(s: Sentence, clause: Clause): Anchor[] {
     if (unitOf[k] >= 0) continue;
     // wink tags "a visit" as a verb now and then, and "Putin phones Lukashenko" as a noun: a name before and after
     // makes it the verb, a determiner before makes it the noun.
-    const between = t.pos === 'NOUN' && isParty(unitAt(k - 1)?.kind ?? '') && !!unitAt(k + 1) && (isParty(unitAt(k + 1)!.kind) || unitAt(k + 1)!.kind === 'place');
+    const subjectBefore = isParty(unitAt(k - 1)?.kind ?? '');
+    const objectAfter = !!unitAt(k + 1) && (isParty(unitAt(k + 1)!.kind) || unitAt(k + 1)!.kind === 'place');
+    const between = t.pos === 'NOUN' && subjectBefore && (objectAfter || /^(to|in|at|for|with|on|into)$/.test(tokens[k + 1]?.lower ?? '')) && !!(EVENT_VERBS.get(t.lemma) ?? EVENT_VERBS.get(t.lower.replace(/(e?s|ed)$/, '')) ?? EVENT_VERBS.get(t.lower.replace(/s$/, '')));
     const nounLike = !between && (t.pos === 'NOUN' || (t.pos === 'PROPN' && EVENT_NOUNS.has(t.lower)) || (t.pos === 'VERB' && tokens[k - 1]?.pos === 'DET'));
     if (!nounLike && (t.pos === 'VERB' || between)) {
       let action = EVENT_VERBS.get(t.lemma) ?? EVENT_VERBS.get(t.lower) ?? EVENT_VERBS.get(t.lower.replace(/(e?s|ed)$/, ''));

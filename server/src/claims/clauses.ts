@@ -143,6 +143,12 @@ export function clausesOf(s: Sentence, cellsAreClauses = false): Clause[] {
     if (depth === 0) outer = stretches.length;
   }
   void outer;
+  // "September 2021: Lukashenko travels to …", "December 2022 — Putin visits Minsk": a date set before the sentence
+  // dates it, as "In September 2021, …" would.
+  if (stretches.length > 1 && isDateLabel(s, stretches[0].from, stretches[0].to) && /^[:—–-]$/.test(tokens[stretches[0].to]?.text ?? '')) {
+    stretches[1] = { ...stretches[1], from: stretches[0].from, kind: 'main' };
+    stretches.shift();
+  }
   let mainIndex = -1;
   for (const st of stretches) {
     const parent = st.parent && mainIndex >= 0 ? mainIndex : -1;
@@ -169,6 +175,21 @@ function mergeClefts(s: Sentence, clauses: Clause[]): void {
     clauses[child].tokens = [...c.tokens.filter((k) => k !== itToken && !(s.tokens[k].lemma === 'be' && k === itToken + 1)), ...clauses[child].tokens].sort((a, b) => a - b);
     c.tokens = [];
   });
+}
+
+/** Whether tokens [from, to) are only dates and the words between them ("February and June 2025"). */
+function isDateLabel(s: Sentence, from: number, to: number): boolean {
+  let dates = 0;
+  for (let k = from; k < to; k++) {
+    const u = s.unitOf[k] >= 0 ? s.units[s.unitOf[k]] : undefined;
+    if (u?.kind === 'date') {
+      dates++;
+      k = u.to - 1;
+      continue;
+    }
+    if (!/^(and|to|through|-|–|,)$/i.test(s.tokens[k].lower)) return false;
+  }
+  return dates > 0;
 }
 
 /** Cuts one stretch into clauses; returns the index of its first (top) clause. */

@@ -61,8 +61,11 @@ export interface Frame {
   again?: Span;
   /** "never", "not … before": none earlier. */
   never?: Span;
-  /** "since June 2019", "since the coup": the anchor a "first since" or "not since" counts from. */
-  since?: { span: Span; date?: DateExpr; event?: string };
+  /**
+   * "since June 2019", "since the coup": the anchor a "first since" or "not since" counts from. `ofEvent`: the date
+   * dates an event the dataset does not know ("since the 2020 crackdown"), which says nothing of a visit then.
+   */
+  since?: { span: Span; date?: DateExpr; event?: string; ofEvent?: boolean };
   /** "first in more than three years", "for five years", "in 18 months". */
   gap?: Span & { years: number; qualifier: 'more' | 'less' | 'about' };
   /** "a state visit", "of a working nature". */

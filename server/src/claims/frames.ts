@@ -449,7 +449,7 @@ function assignDates(s: Sentence, f: Frame, dates: { u: Unit; prep?: string; k: 
     if (prep === 'since') {
       // "since the 2021 coup": the event is the anchor, its date only describes it.
       if (f.since?.event) f.since.date ??= d;
-      else f.since = { span: unitSpan(u), date: d };
+      else f.since = { span: unitSpan(u), date: d, ofEvent: s.tokens[u.to]?.pos === 'NOUN' || s.tokens[u.to]?.pos === 'ADJ' };
       continue;
     }
     if (prep === 'after' || prep === 'before' || prep === 'until' || prep === 'according' || prep === 'amid' || prep === 'following' || prep === 'ahead') continue;
@@ -506,6 +506,8 @@ function coordinated(s: Sentence, dates: DateExpr[]): boolean {
 
 function joins(s: Sentence, a: DateExpr, b: DateExpr): boolean {
   const between = s.text.slice(a.end, b.start).trim().toLowerCase();
+  // "the end of June and early July" is one stretch; "February and June" are two months.
+  if (between.startsWith('and') && Date.parse(b.from) - Date.parse(a.to) > 15 * 86_400_000) return false;
   return /^(-|–|—|to|through|until|till|and|and early|to early)$/.test(between) || (between === '' && b.start === a.end);
 }
 

@@ -62,8 +62,8 @@ export function ownersOf(s: Sentence, clause: Clause, anchors: Anchor[]): Owners
     if (t.pos !== 'NOUN' || s.unitOf[k] >= 0 || EVENT_NOUNS.has(t.lower) || EVENT_NOUNS.has(t.lemma) || SETTING_NOUNS.has(t.lower) || LEADER_NOUNS.has(t.lower) || TITLE_WORDS.has(t.lower)) continue;
     // "for the first time in three years": the ordinal's noun is the event's.
     if (t.lower === 'time' || t.lower === 'times') continue;
-    // "set foot in": the noun is the verb's.
-    if (anchors.some((a) => a.at === k - 1 && a.type === 'verb')) continue;
+    // "set foot in": the noun is the verb's; "Lukashenko lands at …", tagged a noun, is the verb itself.
+    if (anchors.some((a) => (a.at === k - 1 && a.type === 'verb') || a.at === k)) continue;
     // Inside an event noun's own phrase ("trade agreements", "the state visit") a noun modifies the event.
     const next = order[j + 1];
     if (next === undefined || !isPreposition(s, next)) continue;
@@ -71,6 +71,14 @@ export function ownersOf(s: Sentence, clause: Clause, anchors: Anchor[]): Owners
     if (lower === 'since' || lower === 'after' || lower === 'before' || lower === 'during' || lower === 'with' || lower === 'between') continue;
     const end = phraseChainEnd(s, order, j + 1);
     for (let m = j + 1; m < end; m++) owners.set(order[m], -1);
+  }
+  // "after meetings in Sochi in late May", "before the talks in Moscow": another event's words. A named event there
+  // stays readable ("the first foreign leader after the coup"), as -2.
+  for (let j = 0; j < order.length; j++) {
+    const k = order[j];
+    if (!isPreposition(s, k) || !/^(after|before|following|amid|ahead|unlike|besides)$/.test(s.tokens[k].lower)) continue;
+    const end = phraseChainEnd(s, order, j + 1 < order.length && s.tokens[order[j + 1]].lower === 'of' ? j + 1 : j, true);
+    for (let m = j + 1; m < end; m++) owners.set(order[m], s.unitOf[order[m]] >= 0 && s.units[s.unitOf[order[m]]].kind === 'event' ? owners.get(order[m])! : -1);
   }
   return owners;
 }
@@ -105,15 +113,23 @@ export function nounPhrase(s: Sentence, order: number[], at: number): [number, n
   return [from, phraseChainEnd(s, order, at + 1)];
 }
 
-/** Where a chain of prepositional phrases starting at order[at] ends (exclusive). */
-export function phraseChainEnd(s: Sentence, order: number[], at: number): number {
+/**
+ * Where a chain of prepositional phrases starting at order[at] ends (exclusive). `other`: the chain is another
+ * event's ("after meetings in Sochi in late May and in St Petersburg in July"), so it takes its own after/before too.
+ */
+export function phraseChainEnd(s: Sentence, order: number[], at: number, other = false): number {
   let j = at;
   while (j < order.length) {
     const k = order[j];
+    // "… in late May and in St Petersburg in July": the chain goes on after "and" when a phrase follows.
+    if (other && s.tokens[k].pos === 'CCONJ' && order[j + 1] !== undefined && isPreposition(s, order[j + 1])) {
+      j++;
+      continue;
+    }
     if (!isPreposition(s, k)) break;
     const lower = s.tokens[k].lower;
     // A phrase of another event or time is not part of this one.
-    if (lower === 'after' || lower === 'before' || lower === 'amid' || lower === 'following' || lower === 'as' || lower === 'than') break;
+    if (!other && (lower === 'after' || lower === 'before' || lower === 'amid' || lower === 'following' || lower === 'as' || lower === 'than')) break;
     j++;
     // The phrase's noun phrase: up to its head, a unit or a noun.
     let sawHead = false;

@@ -95,9 +95,13 @@ export function readSentence(text: string, ref: string, index: FactIndex): Sente
     add({ kind: h.kind, id: h.id, from, to, epithet: h.epithet, possessive: isPossessive(tokens, to), within });
   }
 
-  // Dates, read once for each tense; the clause a date is in says which reading holds.
+  // Dates, read once for each tense; the clause a date is in says which reading holds. A timeline's label ("December
+  // 2022: Putin visits Minsk on Dec. 12") gives the year of the dates after it.
+  const label = /^\s*(.{3,40}?\d{4})\s*[:—–]/.exec(text);
+  const labelDate = label ? findDates(label[1], ref).find((d) => d.style.withYear) : undefined;
+  const local = labelDate ? labelDate.to : ref;
   const byTense = {} as Record<Tense, DateExpr[]>;
-  for (const t of ['past', 'present', 'future'] as Tense[]) byTense[t] = findDates(text, ref, t);
+  for (const t of ['past', 'present', 'future'] as Tense[]) byTense[t] = findDates(text, local, t);
   const relative = relativeDates(text, ref);
   const all = [...relative, ...byTense.present.filter((d) => !relative.some((r) => d.start < r.end && r.start < d.end))];
   for (const d of all) {
