@@ -261,9 +261,10 @@ function splitStretch(s: Sentence, from: number, to: number, kind: ClauseKind, p
         continue;
       }
       if (t.pos === 'CCONJ') {
-        // The coordinate replaces what was open at this level: "…, and returned this week".
-        while (stack.length > 1 && cur().endsAtComma) stack.pop();
         const shared = !startsWithSubject(s, k + 1, to);
+        // "who visited in 2022 and became the first …": a verb joined to a relative clause is the relative's.
+        // Otherwise the coordinate replaces what was open at this level: "…, and returned this week".
+        if (!(shared && out[cur().index].kind === 'relative' && prev?.text !== ',')) while (stack.length > 1 && cur().endsAtComma) stack.pop();
         open({ kind: 'coordinate', tokens: [k], parent: cur().index, opener: lower, antecedent: shared ? cur().index : undefined }, false);
         continue;
       }
@@ -281,7 +282,9 @@ function splitStretch(s: Sentence, from: number, to: number, kind: ClauseKind, p
     }
     // A restrictive relative or an infinitive ends where the host's own verb begins.
     const c = cur();
-    if (stack.length > 1 && isFiniteStart(tokens, k) && out[c.index].kind === 'relative' && c.sawVerb && prev?.pos !== 'CCONJ') {
+    // "nationals stranded in Europe": a participle after a noun describes it; it is no verb of the host.
+    const participle = t.pos === 'VERB' && /(ed|en)$/.test(t.lower) && prev?.pos === 'NOUN' && unitOf[k - 1] < 0;
+    if (stack.length > 1 && isFiniteStart(tokens, k) && out[c.index].kind === 'relative' && c.sawVerb && prev?.pos !== 'CCONJ' && !participle) {
       stack.pop();
     }
     // "the two men, both targeted by sanctions, discussed": a participle set beside a noun is not the clause's verb.

@@ -210,7 +210,7 @@ export function readSentence(text: string, ref: string, index: FactIndex): Sente
         continue;
       }
     }
-    if (t.lower === 'there' && t.pos === 'ADV' && !(next && (next.lemma === 'be' || next.pos === 'AUX'))) {
+    if (t.lower === 'there' && (t.pos === 'ADV' || (t.pos === 'PRON' && i > 0 && tokens[i - 1].pos === 'VERB')) && !(next && (next.lemma === 'be' || next.pos === 'AUX'))) {
       add({ kind: 'anaphor', from: i, to: i + 1, noun: 'there' });
       continue;
     }
