@@ -60,7 +60,7 @@ export function anchorsOf(s: Sentence, clause: Clause): Anchor[] {
         if (after2 && (after2.pos === 'DET' || after2.pos === 'ADJ' || after2.pos === 'NOUN' || (after2.lower === 'on' && tokens[nextUnit.to + 1]?.lower !== 'the' && !unitAt(nextUnit.to + 1)))) continue;
       }
       // "speak"/"talk" name a meeting or call only with whom: "spoke with Putin", "the two talked", "spoke by phone".
-      if (action === 'talk' && !(next && (next.lower === 'with' || next.lower === 'to' || next.lower === 'by' || next.lower === 'on' || next.lower === 'about' || next.lower === 'over'))) continue;
+      if (action === 'talk' && !(next && t.lemma !== 'discuss' && /^(with|to|by|on|about|over)$/.test(next.lower)) && !pairSubject(s, clause, k)) continue;
       // "visit" the verb needs what is visited; "the visit" is a noun.
       out.push({ action, at: k, type: 'verb', carried: [], arrival: ARRIVAL.has(t.lemma) || t.lemma === 'touch' });
       continue;
@@ -105,6 +105,19 @@ export function anchorsOf(s: Sentence, clause: Clause): Anchor[] {
   }
   out.sort((a, b) => a.at - b.at);
   return carry(s, clause, out);
+}
+
+/** "the two leaders spoke", "they discussed", "Lukashenko and Putin talked": two parties before the verb. */
+function pairSubject(s: Sentence, clause: Clause, verb: number): boolean {
+  let people = 0;
+  for (const k of clause.tokens) {
+    if (k >= verb) break;
+    const u = s.unitOf[k] >= 0 ? s.units[s.unitOf[k]] : undefined;
+    if (!u || k !== u.from) continue;
+    if (u.kind === 'pair') return true;
+    if (u.kind === 'person') people++;
+  }
+  return people >= 2;
 }
 
 function isParty(kind: string): boolean {

@@ -106,7 +106,7 @@ export interface NamedEventClaim {
   shared: boolean;
   /** "a January election": one of a kind, not the one the dataset knows. */
   indefinite: boolean;
-  /** Lemmas of the sentence's other words, for telling a recurring event's instance by its own words ("disputed"). */
+  /** The sentence's other words, lower-cased, for telling a recurring event's instance by its own words ("disputed"). */
   words: string[];
 }
 

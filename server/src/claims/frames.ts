@@ -8,7 +8,7 @@ import type { Sentence, Unit } from './sentence';
 import type { Clause } from './clauses';
 import { anchorsOf, type Anchor } from './anchors';
 import { ownersOf, primaryOf, isPreposition } from './regions';
-import { FUTURE_WORDS, HEDGES } from './lexicon';
+import { FUTURE_WORDS, HEDGES, REPORTING_VERBS } from './lexicon';
 
 export interface ClauseReading {
   frames: Frame[];
@@ -87,7 +87,11 @@ export function subjectOf(s: Sentence, clause: Clause): { parties: PartyRef[]; p
     const u = s.unitOf[k] >= 0 ? s.units[s.unitOf[k]] : undefined;
     if (u) {
       if (k !== u.from) continue;
-      if (prep) continue;
+      if (prep) {
+        // "In June they convened": the phrase ends at its head.
+        if (u.kind === 'date') prep = false;
+        continue;
+      }
       const p = partyOf(u);
       if (p) {
         parties.push(p);
@@ -114,6 +118,9 @@ export function framesOf(s: Sentence, clauses: Clause[]): ClauseReading[] {
   clauses.forEach((clause, ci) => {
     const anchors = anchorsOf(s, clause);
     let subject = subjectOf(s, clause).parties;
+    // "BelTA described the trip as a state visit": who reports is no party to what is reported.
+    const verb = clause.tokens.find((k) => s.tokens[k].pos === 'VERB' && s.unitOf[k] < 0);
+    if (verb !== undefined && REPORTING_VERBS.has(s.tokens[verb].lemma) && !anchors.some((a) => a.at === verb)) subject = [];
     // A relative clause's subject is what it describes; a participle's or a shared coordinate's, its host's.
     if (subject.length === 0 && clause.antecedent !== undefined) {
       if (clause.kind === 'relative') {
@@ -185,12 +192,15 @@ function unknownPlace(s: Sentence, clause: Clause): PlaceRef | undefined {
 
 function buildFrames(s: Sentence, clauses: Clause[], ci: number, anchors: Anchor[], subject: PartyRef[], tense: Tense, hedged: boolean): Frame[] {
   const clause = clauses[ci];
+  const verb = clause.tokens.find((k) => s.tokens[k].pos === 'VERB' && s.unitOf[k] < 0);
+  const speaker = verb !== undefined && REPORTING_VERBS.has(s.tokens[verb].lemma) && !anchors.some((a) => a.at === verb) ? verb : undefined;
   const elsewhere = unknownPlace(s, clause);
   const owners = ownersOf(s, clause, anchors);
   const primary = primaryOf(anchors);
   let main: Frame | undefined;
   return anchors.flatMap((a, i) => {
-    const mine = clause.tokens.filter((k) => owners.get(k) === i);
+    // The speaker's words (before a reporting verb) are nobody's event.
+    const mine = clause.tokens.filter((k) => owners.get(k) === i && !(speaker !== undefined && k < speaker && s.unitOf[k] >= 0 && partyOf(s.units[s.unitOf[k]])));
     const f = readFrame(s, clauses, ci, a, i === primary, mine, subject, tense, hedged);
     if (elsewhere && f.where?.kind !== 'unknown') f.elsewhere = true;
     if (i === primary) main = f;

@@ -9,7 +9,7 @@ export const EVENT_VERBS: ReadonlyMap<string, Action | 'host'> = new Map<string,
   ...['visit', 'revisit', 'travel', 'go', 'come', 'fly', 'arrive', 'land', 'reach', 'return', 'head', 'jet', 'tour', 'journey'].map((w) => [w, 'visit'] as const),
   ...['host', 'receive', 'welcome', 'greet'].map((w) => [w, 'host'] as const),
   ...['meet', 'negotiate', 'confer', 'convene', 'see'].map((w) => [w, 'meeting'] as const),
-  ...['talk', 'speak'].map((w) => [w, 'talk'] as const),
+  ...['talk', 'speak', 'discuss', 'confer'].map((w) => [w, 'talk'] as const),
   ...['call', 'phone', 'ring', 'telephone'].map((w) => [w, 'call'] as const),
 ]);
 
@@ -94,6 +94,12 @@ export const TITLE_OFFICES: ReadonlyMap<string, string> = new Map([
   ['minister', 'minister'],
   ['speaker', 'speaker'],
   ['parliament speaker', 'speaker'],
+  ['judiciary chief', 'judiciary-chief'],
+  ['chief justice', 'judiciary-chief'],
+  ['spokesperson', 'spokesperson'],
+  ['spokesman', 'spokesperson'],
+  ['spokeswoman', 'spokesperson'],
+  ['press secretary', 'spokesperson'],
 ]);
 
 /** The words titles are made of, which are never a place or an event of their own. */

@@ -59,7 +59,7 @@ export function namedEventsOf(s: Sentence, clauses: Clause[], frames: Frame[][])
     const shared = !inName && ((ci !== undefined && frames[ci]?.some((f) => f.when && f.when.start === d.start)) || (after(s, e) && ci !== undefined && frames[ci]?.some((f) => f.anchor.start < e.start)));
     const start = Math.min(e.start, date.start);
     const end = Math.max(e.end, date.end);
-    out.push({ event: e.id!, span: { start, end, text: s.text.slice(start, end) }, date: d, shared, indefinite: indefiniteBefore(s, Math.min(e.from, date.from)), words: s.tokens.filter((t, k) => s.unitOf[k] < 0).map((t) => t.lemma) });
+    out.push({ event: e.id!, span: { start, end, text: s.text.slice(start, end) }, date: d, shared, indefinite: indefiniteBefore(s, Math.min(e.from, date.from)), words: s.tokens.filter((t, k) => s.unitOf[k] < 0).map((t) => t.lower) });
   }
   return out;
 }

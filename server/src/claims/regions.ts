@@ -78,7 +78,12 @@ export function ownersOf(s: Sentence, clause: Clause, anchors: Anchor[]): Owners
     const k = order[j];
     if (!isPreposition(s, k) || !/^(after|before|following|amid|ahead|unlike|besides)$/.test(s.tokens[k].lower)) continue;
     const end = phraseChainEnd(s, order, j + 1 < order.length && s.tokens[order[j + 1]].lower === 'of' ? j + 1 : j, true);
-    for (let m = j + 1; m < end; m++) owners.set(order[m], s.unitOf[order[m]] >= 0 && s.units[s.unitOf[order[m]]].kind === 'event' ? owners.get(order[m])! : -1);
+    for (let m = j + 1; m < end; m++) {
+      const owner = owners.get(order[m])!;
+      // Another event named there by a noun keeps its own phrase ("after Lukashenko's state visit to Beijing in …").
+      if (owner !== primary || (s.unitOf[order[m]] >= 0 && s.units[s.unitOf[order[m]]].kind === 'event')) continue;
+      owners.set(order[m], -1);
+    }
   }
   return owners;
 }

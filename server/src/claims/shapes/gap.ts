@@ -18,7 +18,8 @@ export const gap = frameShape(
     const cov = facts.coverage(c).find((k) => facts.covers(k, { start: latest.when.start, end: now }) && k.members.includes(latest.id));
     if (!cov) return undefined;
     const years = yearsBetween(latest.when.start, now);
-    const ok = g.qualifier === 'more' ? years > g.years - 0.5 : g.qualifier === 'less' ? years < g.years + 0.5 : Math.abs(years - g.years) <= Math.max(0.5, g.years * 0.25);
+    // "more than four years" needs more than four (a month's slack); a plain "three years" is rounded.
+    const ok = g.qualifier === 'more' ? years > g.years - 0.1 : g.qualifier === 'less' ? years < g.years + 0.1 : Math.abs(years - g.years) <= Math.max(0.5, g.years * 0.25);
     if (ok) return true;
     const { noun, where } = phrase(c, facts);
     return {
