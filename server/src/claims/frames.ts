@@ -350,11 +350,14 @@ function readDuration(s: Sentence, f: Frame, u: Unit, prep: string | undefined):
   // "26 years of diplomatic relations": a span of something else.
   if (s.tokens[u.to]?.lower === 'of') return;
   if (s.tokens[u.to]?.lower === 'ago' || s.tokens[u.to]?.lower === 'later' || s.tokens[u.to]?.lower === 'earlier') return;
-  const gapLike = prep === 'in' || prep === 'for' || prep === 'after' || prep === 'over' || (prep === undefined && /^(absence|gap|hiatus|break)$/.test(s.tokens[u.to]?.lower ?? ''));
+  const absence = /^(absence|gap|hiatus|break|pause|interval)$/.test(s.tokens[u.to]?.lower ?? '');
+  const gapLike = prep === 'in' || prep === 'for' || prep === 'after' || prep === 'over' || absence;
   if (!gapLike) return;
   // "for five years" is a gap only when nothing happened in it: "has not visited for five years".
   if (prep === 'for' && !f.negated && !s.tokens.slice(0, u.from).some((t) => t.lower === 'not' || t.lower === "n't" || t.lower === 'never')) return;
   f.gap = { ...unitSpan(u), years: d.years, qualifier: d.qualifier };
+  // "ended a three-year absence": the first in that time.
+  if (absence && !f.ordinal) f.ordinal = { ...unitSpan(u), value: 1 };
 }
 
 function readOrdinal(s: Sentence, f: Frame, u: Unit, nounAnchors: number[], clauses: Clause[], ci: number): void {

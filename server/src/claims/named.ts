@@ -36,6 +36,17 @@ export function namedEventsOf(s: Sentence, clauses: Clause[], frames: Frame[][])
       if (/^(in|on|of)$/.test(tokens[k]?.lower ?? '') && unitAt(k + 1)?.kind === 'date') date = unitAt(k + 1);
       else if (unitAt(k)?.kind === 'date' && /^(in|on)$/.test(tokens[e.to - 1]?.lower ?? '')) date = unitAt(k);
     }
+    // "military rule since troops removed the government in 2021": what it has lasted since is when it began.
+    if (!date && tokens[e.to]?.lower === 'since') {
+      for (let k = e.to + 1; k < tokens.length; k++) {
+        const u = unitAt(k);
+        if (u?.kind === 'date') {
+          date = u;
+          break;
+        }
+        if (tokens[k].text === ',' || u?.kind === 'event') break;
+      }
+    }
     // Said with a verb ("invaded", "took control", "crossed into Ukraine"): a date in its clause, after it or fronted.
     const verbal = tokens.slice(e.from, e.to).some((t) => t.pos === 'VERB');
     const ci = clauseOf.get(e.from);

@@ -264,7 +264,24 @@ function isPossessive(tokens: Token[], at: number): boolean {
   return !!t && (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’');
 }
 
+/** "a three-year absence", "a two-and-a-half-year absence": a duration written as the adjective of a gap. */
+function hyphenatedGap(tokens: Token[], i: number): { to: number; duration: Duration } | undefined {
+  const n = amountWord(tokens[i]?.lower ?? '') ?? (/^\d+$/.test(tokens[i]?.lower ?? '') ? +tokens[i].lower : undefined);
+  if (n === undefined || tokens[i + 1]?.text !== '-') return undefined;
+  let k = i + 2;
+  let value = n;
+  if (tokens[k]?.lower === 'and' && tokens[k + 2]?.lower === 'a' && tokens[k + 4]?.lower === 'half') {
+    value += 0.5;
+    k += 6;
+  }
+  const unit = TIME_UNITS[tokens[k]?.lower ?? ''];
+  if (!unit || unit === 'hour' || !/^(absence|gap|hiatus|break|pause|interval)$/.test(tokens[k + 1]?.lower ?? '')) return undefined;
+  return { to: k + 1, duration: { years: value * UNIT_YEARS[unit], qualifier: 'about', unit, n: value } };
+}
+
 function durationAt(tokens: Token[], i: number): { to: number; duration: Duration } | undefined {
+  const gap = hyphenatedGap(tokens, i);
+  if (gap) return gap;
   let k = i;
   let qualifier: Duration['qualifier'] = 'about';
   let qualified = false;

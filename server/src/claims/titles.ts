@@ -62,8 +62,15 @@ export function titlesOf(s: Sentence): TitleClaim[] {
       continue;
     }
     // "Ayatollah Ali Khamenei, Iran's supreme leader", "Hassan Rouhani, Iran's president": a name, a comma, the title.
-    const lead = before ? before.from : k;
-    const comma = tokens[lead - 1]?.text === ',' ? lead - 1 : /^('s|’s)$/.test(tokens[k - 1]?.lower ?? '') && tokens[k - 3]?.text === ',' ? k - 3 : -1;
+    // Back over the title's country and markers ("then Cambodia's", "Iran's", "the former") to the comma before them.
+    let lead = k;
+    while (lead > 0) {
+      const pu = unitOf[lead - 1] >= 0 ? units[unitOf[lead - 1]] : undefined;
+      if (pu && (pu.kind === 'place' || pu.kind === 'demonym')) lead = pu.from;
+      else if (!pu && /^('s|’s|then|former|ex|the|-)$/.test(tokens[lead - 1].lower)) lead--;
+      else break;
+    }
+    const comma = tokens[lead - 1]?.text === ',' ? lead - 1 : -1;
     if (comma > 0 && country) {
       const u = unitOf[comma - 1] >= 0 ? units[unitOf[comma - 1]] : undefined;
       // Only when the apposition ends there: ", Iran's president," or the sentence's end.

@@ -21,6 +21,20 @@ export const firstLeader = frameShape('first-leader', (c, s, facts) => {
   if (cov) {
     const members = cov.members.map((id) => facts.event(id)!).filter((m) => (!from || m.when.start >= from) && m.when.start <= visit.when.start);
     const expected = members.length;
+    // "The first European leader to visit since 2023" says one came in 2023; the list reaches back further with none.
+    const d = f.since?.date;
+    if (expected === 1 && o.value === 1 && d && !anchorEvent && cov.from && cov.from < d.from) {
+      const year = cov.from.slice(0, 4);
+      return {
+        code: 'since-mismatch',
+        message: `The sources know no visit${where} by ${facts.name(group).replace(/^any /, 'a ')} from ${year} on before ${facts.name(c.who)}'s, so none in ${d.text}: ${cov.statement}.`,
+        expected: year,
+        start: d.start,
+        end: d.end,
+        newText: d.precision === 'year' ? year : undefined,
+        sources: facts.sourcesOf([cov]),
+      };
+    }
     if (expected === o.value) return true;
     return {
       code: 'count-mismatch',

@@ -3,13 +3,26 @@
 
 import { overlaps } from '../../dates/iso';
 import type { FactEvent } from '../../facts/types';
+import type { DateExpr } from '../../dates/expressions';
+import type { ResolvedFrame } from '../context';
+import type { Facts } from '../facts';
 import { frameShape } from './shape';
+
+/** The days of the one event these people have near the draft's date, as a date the frame did not state. */
+function current(c: ResolvedFrame, ref: string, facts: Facts): DateExpr | undefined {
+  const e = facts.currentEvent({ ...c, where: undefined, unknown: false }, ref);
+  if (!e) return undefined;
+  const style = { dayFirst: false, withYear: true, shortMonth: false };
+  return { start: c.frame.anchor.start, end: c.frame.anchor.end, text: e.when.text, from: e.when.start, to: e.when.end, precision: 'day', style, relative: undefined };
+}
 
 export const place = frameShape('place', (c, s, facts) => {
   const f = c.frame;
-  const d = f.when;
   const where = f.where;
-  if (!d || !where || where.kind === 'anaphor' || !c.who || d.precision === 'year' || d.relative !== undefined) return undefined;
+  if (!where || where.kind === 'anaphor' || !c.who) return undefined;
+  // Undated, a claim in the present or future speaks of the event the draft reports: "will host Putin in Vitebsk".
+  const d = f.when ?? (f.tense !== 'past' ? current(c, s.ref, facts) : undefined);
+  if (!d || d.precision === 'year' || d.relative !== undefined) return undefined;
   // An unknown place is judged here (the contested value); an unknown person is another event.
   const people = { ...c, where: undefined, unknown: false };
   if (c.unknown && where.kind !== 'unknown') return undefined;

@@ -15,12 +15,10 @@ const ROLE_DAYS = 365;
 
 const officeOf = (r: RoleSpell) => TITLE_OFFICES.get(r.title.toLowerCase()) ?? r.title.toLowerCase();
 
-/** When the sentence's event happened: the one known event its frames can be, or the draft's date. */
-function timeOf(s: SentenceClaims, facts: Facts): string {
-  // By who and where only: a title dates by the event, whoever else the sentence has them meet.
+/** When the sentence's event happened: the one known event its frames can be (by who and where only). */
+function eventTime(s: SentenceClaims, facts: Facts): string | undefined {
   const events = new Set(s.frames.flatMap((c) => facts.candidates({ ...c, others: [] })));
-  if (events.size === 1) return [...events][0].when.start;
-  return s.ref;
+  return events.size === 1 ? [...events][0].when.start : undefined;
 }
 
 function near(r: RoleSpell, at: string): boolean {
@@ -33,7 +31,6 @@ function like(title: string, written: string): string {
 }
 
 function judgeTitle(t: TitleClaim, at: string, facts: Facts): Verdict {
-  if (t.past) return undefined;
   const country = t.country ?? (t.person ? facts.homeCountry(t.person) : undefined);
   if (!country) return undefined;
   // Who held this office then, by the sources.
@@ -80,7 +77,8 @@ export const title: Shape = {
   name: 'title',
   judge(s, facts) {
     if (s.titles.length === 0) return [];
-    const at = timeOf(s, facts);
-    return s.titles.map((t) => judgeTitle(t, at, facts));
+    const then = eventTime(s, facts);
+    // A past title ("then Prime Minister") is judged only at the time of the event the sentence tells of.
+    return s.titles.map((t) => (t.past ? (then ? judgeTitle(t, then, facts) : undefined) : judgeTitle(t, then ?? s.ref, facts)));
   },
 };
