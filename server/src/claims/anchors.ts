@@ -36,9 +36,11 @@ export function anchorsOf(s: Sentence, clause: Clause): Anchor[] {
     const subjectBefore = isParty(unitAt(k - 1)?.kind ?? '');
     const objectAfter = !!unitAt(k + 1) && (isParty(unitAt(k + 1)!.kind) || unitAt(k + 1)!.kind === 'place');
     const between = t.pos === 'NOUN' && subjectBefore && (objectAfter || /^(to|in|at|for|with|on|into)$/.test(tokens[k + 1]?.lower ?? '')) && !!(EVENT_VERBS.get(t.lemma) ?? EVENT_VERBS.get(t.lower.replace(/(e?s|ed)$/, '')) ?? EVENT_VERBS.get(t.lower.replace(/s$/, '')));
-    const nounLike = !between && (t.pos === 'NOUN' || (t.pos === 'PROPN' && EVENT_NOUNS.has(t.lower)) || (t.pos === 'VERB' && tokens[k - 1]?.pos === 'DET'));
-    if (!nounLike && (t.pos === 'VERB' || between)) {
-      let action = EVENT_VERBS.get(t.lemma) ?? EVENT_VERBS.get(t.lower) ?? EVENT_VERBS.get(t.lower.replace(/(e?s|ed)$/, ''));
+    // "since landing in Tehran", "after arriving": a gerund the tagger took for a noun.
+    const gerund = t.pos === 'NOUN' && t.lower.endsWith('ing') && /^(since|after|before|upon|on)$/.test(tokens[k - 1]?.lower ?? '');
+    const nounLike = !between && !gerund && (t.pos === 'NOUN' || (t.pos === 'PROPN' && EVENT_NOUNS.has(t.lower)) || (t.pos === 'VERB' && tokens[k - 1]?.pos === 'DET'));
+    if (!nounLike && (t.pos === 'VERB' || between || gerund)) {
+      let action = EVENT_VERBS.get(t.lemma) ?? EVENT_VERBS.get(t.lower) ?? EVENT_VERBS.get(t.lower.replace(/(e?s|ed|ing)$/, ''));
       // "set foot in", "touch down", "sit down with".
       if (!action && t.lemma === 'set' && tokens[k + 1]?.lower === 'foot') action = 'visit';
       if (!action && t.lemma === 'touch' && tokens[k + 1]?.lower === 'down') action = 'visit';
@@ -49,7 +51,7 @@ export function anchorsOf(s: Sentence, clause: Clause): Anchor[] {
       const nextUnit = after !== undefined ? unitAt(after) : undefined;
       if (NEEDS_DESTINATION.has(t.lemma)) {
         // "went to Beijing", "came to Minsk", "returned to China", "returned this week": not "came amid", "went on".
-        const destination = next && (next.lower === 'to' || next.lower === 'back' || next.lower === 'home' || nextUnit?.kind === 'place' || nextUnit?.kind === 'anaphor' || (t.lemma === 'return' && (nextUnit?.kind === 'date' || next.lower === 'for' || next.text === '.' || next.text === ',')));
+        const destination = next && (next.lower === 'to' || next.lower === 'into' || next.lower === 'back' || next.lower === 'home' || nextUnit?.kind === 'place' || nextUnit?.kind === 'anaphor' || (t.lemma === 'return' && (nextUnit?.kind === 'date' || next.lower === 'for' || next.text === '.' || next.text === ',')));
         if (!destination) continue;
       }
       // "saw Xi", "called Putin", "rang him": a person right after; "called Xi a friend" names, it does not call.

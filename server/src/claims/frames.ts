@@ -129,6 +129,9 @@ export function framesOf(s: Sentence, clauses: Clause[]): ClauseReading[] {
         if (p && clause.opener !== 'whom' && clause.opener !== 'whose' && clause.opener !== 'where' && clause.opener !== 'when') subject = [p];
       } else if (readings[clause.antecedent]) subject = readings[clause.antecedent].subject;
     }
+    // "Since landing in Tehran on Monday, Lukashenko has been meeting …": a fronted clause without a subject is about
+    // its host's subject, which comes after it.
+    if (subject.length === 0 && clause.kind === 'adverbial' && clause.parent >= 0) subject = subjectOf(s, clauses[clause.parent]).parties;
     const tense = tenseOfClause(s, clause);
     const hedged = question || hedgedClause(s, clauses, ci);
     const frames = anchors.length ? buildFrames(s, clauses, ci, anchors, subject, tense, hedged) : [];
@@ -206,7 +209,7 @@ function buildFrames(s: Sentence, clauses: Clause[], ci: number, anchors: Anchor
     if (i === primary) main = f;
     // "the press conference of Putin and Lukashenka on the results of the talks in Moscow": talks named without
     // their parties are the main meeting's.
-    else if (main && !f.who && f.others.length === 0 && f.action === 'meeting' && main.action === 'meeting' && i > primary) [f.who, f.others] = [main.who, main.others];
+    else if (main && !f.who && f.others.length === 0 && f.action !== 'visit' && main.action !== 'visit' && i > primary) [f.who, f.others] = [main.who, main.others];
     if (!f.alternatives) return [f];
     // One frame a date; "again" between them belongs to the later one.
     const all = [f.when!, ...f.alternatives];
@@ -520,7 +523,7 @@ function coordinated(s: Sentence, dates: DateExpr[]): boolean {
 function joins(s: Sentence, a: DateExpr, b: DateExpr): boolean {
   const between = s.text.slice(a.end, b.start).trim().toLowerCase();
   // "the end of June and early July" is one stretch; "February and June" are two months.
-  if (between.startsWith('and') && Date.parse(b.from) - Date.parse(a.to) > 15 * 86_400_000) return false;
+  if (between.startsWith('and') && (a.precision === 'month' || b.precision === 'month' || Date.parse(b.from) - Date.parse(a.to) > 15 * 86_400_000)) return false;
   return /^(-|–|—|to|through|until|till|and|and early|to early)$/.test(between) || (between === '' && b.start === a.end);
 }
 

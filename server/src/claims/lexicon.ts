@@ -19,7 +19,9 @@ export const NEEDS_DESTINATION = new Set(['go', 'come', 'head', 'return', 'reach
 /** Nouns (by lemma) that name an event. */
 export const EVENT_NOUNS: ReadonlyMap<string, Action> = new Map<string, Action>([
   ...['visit', 'trip', 'journey', 'tour', 'travel', 'stay', 'stopover', 'arrival', 'voyage'].map((w) => [w, 'visit'] as const),
-  ...['meeting', 'talk', 'talks', 'summit', 'negotiation', 'negotiations', 'discussion', 'discussions', 'encounter', 'conference', 'summitry', 'bilateral'].map((w) => [w, 'meeting'] as const),
+  ...['meeting', 'summit', 'encounter', 'conference', 'summitry', 'bilateral'].map((w) => [w, 'meeting'] as const),
+  // Talks may be held face to face or by phone.
+  ...['talk', 'talks', 'negotiation', 'negotiations', 'discussion', 'discussions'].map((w) => [w, 'talk'] as const),
   ...['call', 'conversation'].map((w) => [w, 'call'] as const),
 ]);
 
