@@ -11,6 +11,8 @@ import { SHAPES } from '../claims/shapes/index';
 import type { Finding, SentenceClaims } from '../claims/shapes/shape';
 import type { SegmentReading } from './segments';
 import { ordinalWord } from '../claims/numbers';
+import { overlaps } from '../dates/iso';
+import type { FactEvent } from '../facts/types';
 
 export interface JudgedSentence {
   segment: ProseSegment;
@@ -23,6 +25,20 @@ export interface JudgedSentence {
   /** The claim as understood, in words. */
   summary: string;
 }
+
+/** The one known event an asserted frame is about: by its date, or the draft's event near its reference date. */
+function identified(c: ResolvedFrame, facts: Facts, ref: string): FactEvent | undefined {
+  const f = c.frame;
+  if (c.event) return c.event;
+  if (!c.who || c.group || c.unknown || f.hedged || f.negated) return undefined;
+  const d = f.when;
+  if (d && d.relative === undefined) {
+    const at = facts.candidates(c).filter((e) => overlaps({ start: d.from, end: d.to }, e.when));
+    return at.length === 1 ? at[0] : undefined;
+  }
+  return facts.currentEvent(c, ref);
+}
+
 
 /** Whether a frame states something the facts can decide: a date, a count, an anchor, a gap, a kind of visit. */
 function checkable(c: ResolvedFrame): boolean {
@@ -72,6 +88,8 @@ export function judgeDraft(segments: { seg: ProseSegment; reading: SegmentReadin
       const verdict = findings.length ? 'contradicted' : decided ? 'consistent' : hasClaim ? 'undecidable' : undefined;
       out.push({ segment: seg, start: s.start, end: s.end, verdict, findings, summary: verdict ? summarize(frames[0], facts, ref) : '' });
       advance(d, r, frames.find((c) => c.frame.clause === 'main')?.who, frames);
+      const known = frames.map((c) => identified(c, facts, ref)).filter((e) => e).pop();
+      if (known) d.lastKnown = known;
     }
   }
   return out;

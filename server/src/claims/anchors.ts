@@ -73,7 +73,9 @@ export function anchorsOf(s: Sentence, clause: Clause): Anchor[] {
       // "news conference", "press conference"; not "a conference on security".
       if (t.lemma === 'conference' && !/^(press|news)$/.test(tokens[k - 1]?.lower ?? '')) continue;
       // "the call for sanctions", "a stay of execution": a call is a phone call only with its parties.
-      if (t.lemma === 'call' && !(tokens[k - 1]?.lower === 'phone' || tokens[k - 1]?.lower === 'telephone' || tokens[k + 1]?.lower === 'with' || tokens[k + 1]?.lower === 'between')) continue;
+      // "the call" the draft told of is one too; "the call for sanctions" is not.
+      const told = /^(the|that|this|their|his|birthday)$/.test(tokens[k - 1]?.lower ?? '') && !/^(for|to|of)$/.test(tokens[k + 1]?.lower ?? '');
+      if (t.lemma === 'call' && !(told || tokens[k - 1]?.lower === 'phone' || tokens[k - 1]?.lower === 'telephone' || tokens[k + 1]?.lower === 'with' || tokens[k + 1]?.lower === 'between')) continue;
       if (t.lemma === 'stay' && !/^(his|her|their|the)$/.test(tokens[k - 1]?.lower ?? '')) continue;
       // "travel" is a noun only as a trip ("his travels"), not "travel restrictions".
       if (t.lemma === 'travel' && tokens[k + 1]?.pos === 'NOUN') continue;

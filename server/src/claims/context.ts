@@ -3,6 +3,7 @@
 // another is named as a subject.
 
 import type { FactIndex } from '../facts/index';
+import type { FactEvent } from '../facts/types';
 import type { Frame, PartyRef, PlaceRef, Span } from './frame';
 import type { SentenceReading } from './read';
 import { TITLE_OFFICES } from './lexicon';
@@ -18,6 +19,8 @@ export interface Discourse {
   seen: Set<string>;
   /** The parties of the latest event the draft told of: "the talks", "those meetings" are that event's. */
   lastEvent?: { who: string; others: string[] };
+  /** The latest known event a frame of the draft was about: "that visit", "the call" with nothing else to tell them. */
+  lastKnown?: FactEvent;
 }
 
 export function newDiscourse(): Discourse {
@@ -34,6 +37,8 @@ export interface ResolvedFrame {
   where?: { id: string; span: Span };
   /** The frame names someone or somewhere the dataset does not know: it is about another event. */
   unknown: boolean;
+  /** "that visit", "the call": the known event the draft told of last, which the frame names by a definite noun. */
+  event?: FactEvent;
 }
 
 function recent<T>(list: T[], skip: (x: T) => boolean): T | undefined {
@@ -122,7 +127,24 @@ export function resolveFrame(f: Frame, d: Discourse, sentence: SentenceReading, 
     const id = resolvePlace(place, places, index);
     if (id) where = { id, span: place.span };
   }
-  return { frame: f, who, group: !!who && !index.people.has(who), others: others.filter((o, i) => o !== who && others.indexOf(o) === i), where, unknown };
+  const resolved: ResolvedFrame = { frame: f, who, group: !!who && !index.people.has(who), others: others.filter((o, i) => o !== who && others.indexOf(o) === i), where, unknown };
+  // "During that visit", "the call": with no place or date of its own, a definite event noun in the past is the event
+  // last told of. In the present ("the visit is of a working nature") it is the draft's own event, found by its date.
+  const known = d.lastKnown;
+  if (f.definite && f.tense === 'past' && !f.where && !f.when && known && !unknown && (!who || [...known.actors, ...(known.with ?? [])].includes(who)) && compatible(f.action, known.type)) {
+    resolved.event = known;
+    resolved.who ??= known.actors[0];
+    if (known.place) resolved.where = { id: known.place, span: f.anchor };
+    if (resolved.others.length === 0) resolved.others = [...known.actors, ...(known.with ?? [])].filter((p) => p !== resolved.who);
+  }
+  return resolved;
+}
+
+function compatible(action: Frame['action'], type: FactEvent['type']): boolean {
+  if (action === 'visit') return type === 'visit';
+  if (action === 'call') return type === 'call';
+  if (action === 'meeting') return type === 'meeting' || type === 'visit';
+  return type !== 'event';
 }
 
 function resolvePlace(p: Extract<PlaceRef, { kind: 'anaphor' }>, places: string[], index: FactIndex): string | undefined {

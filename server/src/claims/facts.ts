@@ -53,6 +53,7 @@ export class Facts {
   candidates(c: ResolvedFrame, opts: { ignorePlace?: boolean } = {}): FactEvent[] {
     const s = c.who;
     const f = c.frame;
+    if (c.event) return [c.event];
     if (!s || c.unknown) return [];
     const pool = this.index.people.has(s) ? this.index.eventsOf(s) : this.index.eventsOfGroup(s);
     return pool.filter((e) => {
@@ -95,6 +96,7 @@ export class Facts {
 
   /** The event a present-tense or dated claim speaks of: the candidate nearest its date, or the reference date. */
   currentEvent(c: ResolvedFrame, ref: string): FactEvent | undefined {
+    if (c.event) return c.event;
     const d = c.frame.when;
     const at: DayRange = d && d.precision !== 'year' ? { start: d.from, end: d.to } : { start: ref, end: ref };
     let best: FactEvent | undefined;

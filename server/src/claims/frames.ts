@@ -307,7 +307,8 @@ function readFrame(s: Sentence, clauses: Clause[], ci: number, a: Anchor, isPrim
           f.where = { kind: 'unknown', span: unitSpan(u) };
           break;
         }
-        if (prep === 'according' || prep === 'of' && !nounAnchors.some((n) => n < k && k - n <= 2)) break;
+        // "the press conference of Putin and Lukashenka": parties of the event noun's own "of"; not "the leader of …".
+        if (prep === 'according' || (prep === 'of' && !nounAnchors.includes(prepAt - 1))) break;
         parties.push({ p, prep, k, possessive: !!u.possessive });
       }
     }

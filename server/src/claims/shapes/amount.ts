@@ -19,7 +19,7 @@ export const amount: Shape = {
       if (!d && !c.where) return undefined;
       const matches: { e: FactEvent; amount: Amount }[] = [];
       let tied = 0;
-      for (const e of new Set(people.flatMap((p) => facts.index.eventsOf(p)))) {
+      for (const e of c.event ? [c.event] : new Set(people.flatMap((p) => facts.index.eventsOf(p)))) {
         const everyone = e.with ? e.actors.concat(e.with) : e.actors;
         if (!people.every((p) => everyone.includes(p))) continue;
         if (d && !overlaps({ start: d.from, end: d.to }, e.when)) continue;
