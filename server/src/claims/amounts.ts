@@ -30,7 +30,7 @@ function frameFor(s: Sentence, c: Clause, reading: ClauseReading, at: { start: n
     }
     if (u.kind === 'place' && /^(in|at)$/.test(s.tokens[k - 1]?.lower ?? '')) where = { kind: 'place' as const, id: u.id!, span: { start: u.start, end: u.end, text: u.text } };
   }
-  return { action: 'meeting', anchor: at, who: parties[0], others: parties.slice(1), where, when: dates === 1 ? when : undefined, arrival: false, definite: false, negated: false, hedged: false, tense: 'past', clause: c.kind };
+  return { action: 'meeting', anchor: at, who: parties[0], others: parties.slice(1), where, when: dates === 1 ? when : undefined, arrival: false, definite: false, words: [], negated: false, hedged: false, tense: 'past', clause: c.kind };
 }
 
 export function amountsOf(s: Sentence, clauses: Clause[], readings: ClauseReading[]): AmountClaim[] {

@@ -148,7 +148,7 @@ export class Facts {
 
   /** A date replacement in the writer's style, when one value is right. */
   dateFix(d: DateExpr, e: FactEvent, arrival: boolean, ref: string): string | undefined {
-    if (d.joined) return undefined;
+    if (d.joined || d.ahead) return undefined;
     const r = this.range(e, arrival);
     if (d.ago) {
       if (r.start !== r.end) return undefined;

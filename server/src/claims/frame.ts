@@ -72,6 +72,8 @@ export interface Frame {
   kind?: Span & { kind: 'state' | 'working' };
   /** A group the ordinal counts within: "the second foreign leader to visit". */
   ordinalGroup?: string;
+  /** The words the frame owns, lower-cased: "birthday" in "Putin's birthday call" tells which call. */
+  words: string[];
   /** Its clause names a place the dataset does not know: the event may be one the dataset does not know. */
   elsewhere?: boolean;
   /** "the visit", "this trip": the event the draft is about, when no one is named. */

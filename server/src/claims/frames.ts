@@ -245,6 +245,7 @@ function readFrame(s: Sentence, clauses: Clause[], ci: number, a: Anchor, isPrim
     others: [],
     arrival: a.arrival,
     definite: a.type === 'noun' && isDefinite(s, a.at),
+    words: mine.filter((k) => s.unitOf[k] < 0).map((k) => tokens[k].lower),
     negated: false,
     hedged,
     tense,
@@ -313,7 +314,8 @@ function readFrame(s: Sentence, clauses: Clause[], ci: number, a: Anchor, isPrim
       }
     }
   }
-  assignParties(f, a, parties, subject, passive, host, before);
+  // A second event named by a noun in the clause has only the parties of its own phrase.
+  assignParties(f, a, parties, isPrimary || a.type !== 'noun' ? subject : [], passive, host, before);
   // "the first visit to Myanmar by a foreign leader": counted within the group; the visitor is whom the draft means.
   if (f.who?.kind === 'group' && f.ordinal && !f.who.id.startsWith('leader-of:')) {
     f.ordinalGroup = f.who.id;

@@ -33,6 +33,8 @@ export function namedEventsOf(s: Sentence, clauses: Clause[], frames: Frame[][])
     if (!date) {
       let k = e.to;
       if (tokens[k]?.lower === 'of' && unitAt(k + 1)?.kind === 'place') k = unitAt(k + 1)!.to;
+      // "its invasion of Ukraine began on February 24".
+      if (/^(began|begun|started|starts|begins|took|happened|occurred)$/.test(tokens[k]?.lower ?? '')) k += tokens[k + 1]?.lower === 'place' ? 2 : 1;
       if (/^(in|on|of)$/.test(tokens[k]?.lower ?? '') && unitAt(k + 1)?.kind === 'date') date = unitAt(k + 1);
       else if (unitAt(k)?.kind === 'date' && /^(in|on)$/.test(tokens[e.to - 1]?.lower ?? '')) date = unitAt(k);
     }
@@ -55,7 +57,8 @@ export function namedEventsOf(s: Sentence, clauses: Clause[], frames: Frame[][])
         const u = unitAt(k);
         if (u?.kind !== 'date' || k !== u.from) continue;
         const p = tokens[k - 1]?.lower;
-        if (p === 'in' || p === 'on' || k === clauses[ci].tokens[0] || (p === 'since' && k < e.from)) {
+        // "seized power two years ago": a date counted back needs no preposition.
+        if (p === 'in' || p === 'on' || k === clauses[ci].tokens[0] || (p === 'since' && k < e.from) || (u.dates!.past.ago && k > e.from)) {
           if (p === 'since') continue;
           date = u;
           break;

@@ -102,6 +102,8 @@ export function readSentence(text: string, ref: string, index: FactIndex): Sente
   const local = labelDate ? labelDate.to : ref;
   const byTense = {} as Record<Tense, DateExpr[]>;
   for (const t of ['past', 'present', 'future'] as Tense[]) byTense[t] = findDates(text, local, t);
+  // "February 20 last year", "in March this year": the relative year gives the date its year.
+  for (const t of ['past', 'present', 'future'] as Tense[]) byTense[t] = yearFromFollowing(text, byTense[t]);
   const relative = relativeDates(text, ref);
   const all = [...relative, ...byTense.present.filter((d) => !relative.some((r) => d.start < r.end && r.start < d.end))];
   for (const d of all) {
@@ -245,6 +247,22 @@ export function readSentence(text: string, ref: string, index: FactIndex): Sente
     i = j - 1;
   }
   return s;
+}
+
+function yearFromFollowing(text: string, dates: DateExpr[]): DateExpr[] {
+  const out: DateExpr[] = [];
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i];
+    const next = dates[i + 1];
+    if (next && next.relative && next.relative !== 'that-year' && !d.style.withYear && d.precision !== 'year' && /^\s*,?\s*$/.test(text.slice(d.end, next.start))) {
+      const y = next.from.slice(0, 4);
+      out.push({ ...d, end: next.end, text: text.slice(d.start, next.end), from: y + d.from.slice(4), to: y + d.to.slice(4), style: { ...d.style, withYear: true } });
+      i++;
+      continue;
+    }
+    out.push(d);
+  }
+  return out;
 }
 
 /** Words that are capitalised but name nothing: titles, months, days, words of address. */

@@ -23,6 +23,8 @@ export interface DateExpr {
   relative?: 'this-year' | 'last-year' | 'next-year' | 'that-year';
   /** "ten days ago": counted back from the reference date, in the writer's unit. */
   ago?: { n: number; unit: 'day' | 'week' | 'month' | 'year' };
+  /** "in three days' time": counted ahead of the reference date. */
+  ahead?: boolean;
   /** Two dates read as one range ("from February 28 to March 2"): no single replacement fits it. */
   joined?: boolean;
 }

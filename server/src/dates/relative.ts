@@ -17,7 +17,8 @@ export function amountWord(word: string): number | undefined {
 }
 
 const AGO = /\b(?:(?:about|some|around|nearly|almost|roughly|just over|just under|more than|over|less than)\s+)?(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(day|week|month|year)s?\s+(ago|earlier|before)\b/gi;
-const DEICTIC = /\b(yesterday|today|tonight|last night|(?:last|this|next|earlier this|later this|past) (?:week|month)|earlier this year|later this year)\b/gi;
+const DEICTIC = /\b(the day after tomorrow|the day before yesterday|yesterday|today|tonight|tomorrow|last night|(?:last|this|next|earlier this|later this|past) (?:week|month)|earlier this year|later this year)\b/gi;
+const AHEAD = /\b(?:in|within)\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week)s?(?:['’]s?\s+time)?(?!\s+(?:of|after|before))\b|\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s?\s+from\s+now\b/gi;
 
 const PLAIN = { dayFirst: false, withYear: false, shortMonth: false };
 
@@ -54,6 +55,14 @@ export function relativeDates(sentence: string, ref: IsoDate): DateExpr[] {
     const to = toIso(new Date((refDay - Math.round(days) + slack) * 86_400_000));
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], from, to, precision: unit === 'year' ? 'year' : unit === 'month' ? 'month' : 'part-of-month', style: PLAIN, relative: undefined, ago: { n, unit: unit as 'day' } });
   }
+  AHEAD.lastIndex = 0;
+  for (let m = AHEAD.exec(sentence); m; m = AHEAD.exec(sentence)) {
+    const n = amountWord(m[1] ?? m[3]);
+    if (n === undefined) continue;
+    const days = ((m[2] ?? m[4]).toLowerCase() === 'week' ? 7 : 1) * n;
+    const slack = days >= 7 ? 2 : 0;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], from: addDays(ref, days - slack), to: addDays(ref, days + slack), precision: slack ? 'part-of-month' : 'day', style: PLAIN, relative: undefined, ahead: true });
+  }
   DEICTIC.lastIndex = 0;
   for (let m = DEICTIC.exec(sentence); m; m = DEICTIC.exec(sentence)) {
     if (out.some((d) => m!.index < d.end && d.start < m!.index + m![0].length)) continue;
@@ -62,6 +71,9 @@ export function relativeDates(sentence: string, ref: IsoDate): DateExpr[] {
     let to: IsoDate;
     let precision: DateExpr['precision'] = 'day';
     if (w === 'yesterday') from = to = addDays(ref, -1);
+    else if (w === 'tomorrow') from = to = addDays(ref, 1);
+    else if (w === 'the day after tomorrow') from = to = addDays(ref, 2);
+    else if (w === 'the day before yesterday') from = to = addDays(ref, -2);
     else if (w === 'today' || w === 'tonight') from = to = ref;
     else if (w === 'last night') [from, to] = [addDays(ref, -1), ref];
     else if (w.endsWith('week')) {

@@ -42,7 +42,7 @@ export const date = frameShape('date', (c, s, facts) => {
     if (nearest) return dateFinding(c, facts, d, nearest, cov, s.ref);
   }
   // One event singled out by its kind ("his state visit", "the call on his birthday"), in the same year.
-  const kinded = cands.filter((e) => e.kind && (f.kind?.kind === e.kind || new RegExp(`\\b${e.kind}\\b`, 'i').test(s.text)) && e.when.start.slice(0, 4) === d.from.slice(0, 4));
+  const kinded = cands.filter((e) => e.kind && (f.kind?.kind === e.kind || f.words.includes(e.kind)) && e.when.start.slice(0, 4) === d.from.slice(0, 4));
   if (kinded.length === 1) return dateFinding(c, facts, d, kinded[0], undefined, s.ref);
   // The only event of these people there that the sentence tells by its subject ("to discuss the Ryanair incident").
   if (c.where) {
