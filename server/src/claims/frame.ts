@@ -56,7 +56,7 @@ export interface Frame {
   previous?: Span;
   ordinal?: Quantity;
   /** "four earlier meetings", "three times", "twice". */
-  count?: Quantity & { earlier: boolean; times: boolean };
+  count?: Quantity & { earlier: boolean; times: boolean; only?: boolean };
   /** "again", "once again", "returned": not the first. */
   again?: Span;
   /** "never", "not … before": none earlier. */

@@ -335,6 +335,11 @@ function readWord(s: Sentence, f: Frame, k: number, a: Anchor, nounAnchors: numb
   const sp = span(s, k, k + 1);
   if (w === 'not' || w === "n't" || w === 'no' || w === 'without' || w === 'neither' || w === 'nor') f.negated = true;
   if (w === 'never') f.never = sp;
+  // "his only visit to Beijing last year": a count of one.
+  const owned = /^(his|her|their|'s|’s)$/.test(s.tokens[k - 1]?.lower ?? '');
+  if ((w === 'only' || w === 'sole') && owned && nounAnchors.some((n) => n > k && n - k <= 2)) {
+    if (!f.ordinal && !f.count) f.count = { ...sp, value: 1, earlier: false, times: false, only: true };
+  }
   if (w === 'again' || (w === 'once' && s.tokens[k + 1]?.lower === 'again')) f.again ??= sp;
   // "his last visit", "their previous meeting", "was last in China", "last visited": the latest such event. Not
   // "previously", which says only that it came before.

@@ -5,7 +5,29 @@
 import { dayNumber } from '../../dates/iso';
 import { cardinalLike, cardinalWord, timesWord } from '../numbers';
 import { CURRENT_EVENT_DAYS, REPORTING_DAYS } from '../facts';
-import { frameShape } from './shape';
+import type { ResolvedFrame } from '../context';
+import type { Facts } from '../facts';
+import { frameShape, type Verdict } from './shape';
+
+/**
+ * Without a complete list, the known events are still a floor: "his only visit to Beijing last year" is refuted by two
+ * known visits that year, whatever else the sources do not know.
+ */
+function lowerBound(c: ResolvedFrame, ref: string, facts: Facts, from: string | undefined, until: string): Verdict {
+  const n = c.frame.count!;
+  if (!c.frame.scope || n.earlier) return undefined;
+  const known = facts.candidates(c).filter((e) => e.status === 'done' && e.when.start >= from! && e.when.start <= until);
+  if (known.length <= n.value) return undefined;
+  return {
+    code: 'count-mismatch',
+    message: `The sources know of ${cardinalWord(known.length)} such ${c.frame.action === 'visit' ? 'visits' : 'meetings'} in ${from!.slice(0, 4)}, so not ${n.only ? 'only one' : cardinalWord(n.value)}: ${known.map((e) => `${e.label} (${e.when.text})`).join('; ')}.`,
+    expected: `at least ${cardinalWord(known.length)}`,
+    start: n.start,
+    end: n.end,
+    sources: facts.sourcesOf(known),
+  };
+  void ref;
+}
 
 export const count = frameShape('count', (c, s, facts) => {
   const f = c.frame;
@@ -15,7 +37,7 @@ export const count = frameShape('count', (c, s, facts) => {
   const until = f.scope && f.scope.to < s.ref ? f.scope.to : s.ref;
   // A list complete up to its article's date still speaks for a draft written days later.
   const k = facts.coverage(c).find((x) => (!x.from || (from !== undefined && x.from <= from)) && dayNumber(x.to) >= dayNumber(until) - CURRENT_EVENT_DAYS / 5);
-  if (!k) return undefined;
+  if (!k) return lowerBound(c, s.ref, facts, from, until);
   // "Earlier" counts leave out the visit or meeting the draft reports on, even when it is over by the draft's date.
   const near = n.earlier ? facts.currentEvent(c, s.ref) : undefined;
   const current = near && dayNumber(s.ref) - dayNumber(near.when.end) <= REPORTING_DAYS ? near : undefined;
