@@ -198,11 +198,11 @@ function splitStretch(s: Sentence, from: number, to: number, kind: ClauseKind, p
   const top = out.length;
   out.push({ kind, tokens: [], parent });
   /** Open clauses, innermost last, with how each ends: at a comma, or only at the stretch's end. */
-  const stack: { index: number; endsAtComma: boolean; sawVerb: boolean }[] = [{ index: top, endsAtComma: false, sawVerb: false }];
+  const stack: { index: number; endsAtComma: boolean; sawVerb: boolean; restrictive?: boolean }[] = [{ index: top, endsAtComma: false, sawVerb: false }];
   const cur = () => stack[stack.length - 1];
-  const open = (c: Clause, endsAtComma: boolean) => {
+  const open = (c: Clause, endsAtComma: boolean, restrictive = false) => {
     out.push(c);
-    stack.push({ index: out.length - 1, endsAtComma, sawVerb: false });
+    stack.push({ index: out.length - 1, endsAtComma, sawVerb: false, restrictive });
   };
   for (let k = from; k < to; k++) {
     const t = tokens[k];
@@ -237,10 +237,9 @@ function splitStretch(s: Sentence, from: number, to: number, kind: ClauseKind, p
       if (RELATIVES.has(lower) || ((lower === 'where' || lower === 'when') && prev && (prev.text === ',' || unitOf[k - 1] >= 0))) {
         const ante = antecedentOf(s, k);
         const nonRestrictive = prev?.text === ',';
-        if (!nonRestrictive && lower !== 'where' && lower !== 'when') {
-          // A restrictive relative ends where its host's verb comes: "the leader who visited X in 2021 met Y".
-          open({ kind: 'relative', tokens: [k], parent: cur().index, opener: lower, antecedent: ante }, true);
-        } else open({ kind: 'relative', tokens: [k], parent: cur().index, opener: lower, antecedent: ante }, true);
+        // A restrictive relative ends where its host's verb comes: "the leader who visited X in 2021 met Y"; one set off
+        // by commas ends at the next comma.
+        open({ kind: 'relative', tokens: [k], parent: cur().index, opener: lower, antecedent: ante }, true, !nonRestrictive && lower !== 'where' && lower !== 'when');
         continue;
       }
       if (lower === 'that') {
@@ -283,8 +282,8 @@ function splitStretch(s: Sentence, from: number, to: number, kind: ClauseKind, p
     // A restrictive relative or an infinitive ends where the host's own verb begins.
     const c = cur();
     // "nationals stranded in Europe": a participle after a noun describes it; it is no verb of the host.
-    const participle = t.pos === 'VERB' && /(ed|en)$/.test(t.lower) && prev?.pos === 'NOUN' && unitOf[k - 1] < 0;
-    if (stack.length > 1 && isFiniteStart(tokens, k) && out[c.index].kind === 'relative' && c.sawVerb && prev?.pos !== 'CCONJ' && !participle) {
+    const participle = t.pos === 'VERB' && t.lower !== t.lemma && !/(ing|s)$/.test(t.lower) && prev?.pos === 'NOUN' && unitOf[k - 1] < 0;
+    if (stack.length > 1 && c.restrictive && isFiniteStart(tokens, k) && out[c.index].kind === 'relative' && c.sawVerb && prev?.pos !== 'CCONJ' && !participle) {
       stack.pop();
     }
     // "the two men, both targeted by sanctions, discussed": a participle set beside a noun is not the clause's verb.

@@ -119,7 +119,7 @@ export function resolveFrame(f: Frame, d: Discourse, sentence: SentenceReading, 
   let where: ResolvedFrame['where'];
   const place = f.where;
   if (place?.kind === 'place') where = { id: place.id, span: place.span };
-  else if (place?.kind === 'unknown') unknown = true;
+  else if (place?.kind === 'unknown' || place?.kind === 'list') unknown = true;
   else if (place?.kind === 'anaphor') {
     // A visitor does not visit home: "then Cambodia's prime minister, who visited in 2022" went elsewhere.
     const home = who ? index.people.get(who)?.country : undefined;

@@ -95,13 +95,13 @@ export class Facts {
   }
 
   /** The event a present-tense or dated claim speaks of: the candidate nearest its date, or the reference date. */
-  currentEvent(c: ResolvedFrame, ref: string): FactEvent | undefined {
+  currentEvent(c: ResolvedFrame, ref: string, ignorePlace = false): FactEvent | undefined {
     if (c.event) return c.event;
     const d = c.frame.when;
     const at: DayRange = d && d.precision !== 'year' ? { start: d.from, end: d.to } : { start: ref, end: ref };
     let best: FactEvent | undefined;
     let bestGap = Infinity;
-    for (const e of this.candidates(c)) {
+    for (const e of this.candidates(c, { ignorePlace })) {
       const gap = gapDays(at, this.range(e));
       if (gap < bestGap) [best, bestGap] = [e, gap];
     }

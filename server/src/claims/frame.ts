@@ -28,6 +28,8 @@ export type PlaceRef =
   | { kind: 'place'; id: string; span: Span }
   /** "there", "the country", "the capital": the place the draft speaks of. */
   | { kind: 'anaphor'; noun: 'country' | 'capital' | 'there'; span: Span }
+  /** "in Moscow, St. Petersburg, Sochi and the Amur region": several places, so several events. */
+  | { kind: 'list'; span: Span }
   | { kind: 'unknown'; span: Span };
 
 /** The clause a frame was read from. Dates of other clauses are other events'. */

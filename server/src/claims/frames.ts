@@ -53,7 +53,9 @@ export function tenseOfClause(s: Sentence, clause: Clause): Tense {
   for (const k of clause.tokens) {
     const t = s.tokens[k];
     if (s.unitOf[k] >= 0) continue;
-    if (FUTURE_WORDS.has(t.lower) && (t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'ADJ' || t.lower === 'upcoming')) {
+    // "Lukashenko plans official visit": the tagger may take "plans" for a noun.
+    const verbal = t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'ADJ' || t.lower === 'upcoming' || (t.pos === 'NOUN' && s.unitOf[k - 1] >= 0 && s.units[s.unitOf[k - 1]].kind === 'person');
+    if (FUTURE_WORDS.has(t.lower) && verbal) {
       // "is set to", "is due to", "is expected to": only with "to" after them; "set" alone is often past.
       if ((t.lower === 'set' || t.lower === 'due' || t.lower === 'expected' || t.lower === 'going') && s.tokens[k + 1]?.lower !== 'to' && s.tokens[k + 1]?.lower !== 'for') continue;
       return 'future';
@@ -419,7 +421,7 @@ function readPlace(s: Sentence, f: Frame, u: Unit, prep: string | undefined, k: 
     if (u.within?.includes(prior.id!)) f.where = place;
     return;
   }
-  if (f.where.kind === 'place' && place.kind === 'place' && f.where.id !== place.id) f.where = { kind: 'unknown', span: { start: f.where.span.start, end: place.span.end, text: `${f.where.span.text} … ${place.span.text}` } };
+  if (f.where.kind === 'place' && place.kind === 'place' && f.where.id !== place.id) f.where = { kind: 'list', span: { start: f.where.span.start, end: place.span.end, text: `${f.where.span.text} … ${place.span.text}` } };
 }
 
 function assignParties(f: Frame, a: Anchor, parties: { p: PartyRef; prep?: string; k: number; possessive: boolean }[], subject: PartyRef[], passive: boolean, host: boolean, before: (k: number) => boolean): void {

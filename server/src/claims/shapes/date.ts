@@ -44,10 +44,11 @@ export const date = frameShape('date', (c, s, facts) => {
   // One event singled out by its kind ("his state visit", "the call on his birthday"), in the same year.
   const kinded = cands.filter((e) => e.kind && (f.kind?.kind === e.kind || f.words.includes(e.kind)) && e.when.start.slice(0, 4) === d.from.slice(0, 4));
   if (kinded.length === 1) return dateFinding(c, facts, d, kinded[0], undefined, s.ref);
-  // The only event of these people there that the sentence tells by its subject ("to discuss the Ryanair incident").
-  if (c.where) {
-    // Within a year of it: a date further off may be another occasion the sources do not know.
-    const told = cands.filter((e) => facts.topicWords(e, s.text) >= 2 && gapDays(claimed, facts.range(e)) <= 366);
+  // The only event of these people (there) that the sentence tells by its subject ("to discuss the Ryanair incident",
+  // "spoke about economic relations and military cooperation"), within a year of it: a date further off may be another
+  // occasion the sources do not know. Without a place the subject must say more.
+  {
+    const told = cands.filter((e) => facts.topicWords(e, s.text) >= (c.where ? 2 : 3) && gapDays(claimed, facts.range(e)) <= 366);
     if (told.length === 1) return dateFinding(c, facts, d, told[0], undefined, s.ref);
   }
   // The same trip or call, a few days off.

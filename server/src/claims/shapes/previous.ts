@@ -5,7 +5,25 @@
 import { dayNumber } from '../../dates/iso';
 import { REPORTING_DAYS } from '../facts';
 import { dateFinding } from './date';
-import { frameShape } from './shape';
+import type { ResolvedFrame } from '../context';
+import type { Facts } from '../facts';
+import { frameShape, type Verdict } from './shape';
+
+/** "Who last travelled to Myanmar in 2019" when the sources say this visit is his first ever. */
+function noneBefore(c: ResolvedFrame, ref: string, facts: Facts): Verdict {
+  const d = c.frame.when!;
+  const current = facts.currentEvent({ ...c, frame: { ...c.frame, when: undefined } }, ref);
+  const cov = current && facts.coverage(c).find((k) => !k.from && k.members[0] === current.id);
+  if (!cov || d.to >= current!.when.start) return undefined;
+  return {
+    code: 'date-mismatch',
+    message: `The sources know no earlier ${c.frame.action === 'visit' ? 'visit' : 'meeting'} by ${facts.name(c.who!)}${c.where ? ' to ' + facts.placeName(c.where.id) : ''}, so none in ${d.text}: ${cov.statement}.`,
+    expected: 'none before',
+    start: d.start,
+    end: d.end,
+    sources: facts.sourcesOf([cov]),
+  };
+}
 
 export const previous = frameShape('previous', (c, s, facts) => {
   const f = c.frame;
@@ -18,7 +36,7 @@ export const previous = frameShape('previous', (c, s, facts) => {
     until = latest.when.start;
     latest = before.pop();
   }
-  if (!latest) return undefined;
+  if (!latest) return noneBefore(c, s.ref, facts);
   if (d.from <= latest.when.end && latest.when.start <= d.to) return true;
   // A claimed date before the latest known one is wrong whatever the list; a later one only if the list is complete.
   const superseded = d.to < latest.when.start;
