@@ -27,10 +27,11 @@ export interface JudgedSentence {
 }
 
 /** The one known event an asserted frame is about: by its date, or the draft's event near its reference date. */
-function identified(c: ResolvedFrame, facts: Facts, ref: string): FactEvent | undefined {
+export function identified(c: ResolvedFrame, facts: Facts, ref: string): FactEvent | undefined {
   const f = c.frame;
   if (c.event) return c.event;
-  if (!c.who || c.group || c.unknown || f.hedged || f.negated) return undefined;
+  // A "last visit" looks back from the event the draft tells of; it does not become that event.
+  if (!c.who || c.group || c.unknown || f.hedged || f.negated || f.previous) return undefined;
   const d = f.when;
   if (d && d.relative === undefined) {
     const at = facts.candidates(c).filter((e) => overlaps({ start: d.from, end: d.to }, e.when));
@@ -75,6 +76,7 @@ export function judgeDraft(segments: { seg: ProseSegment; reading: SegmentReadin
         amounts: r.amounts.map((a) => ({ claim: a, frame: resolve(a.frame) })),
         mentions: r.mentions,
         seen,
+        told: d.lastKnown,
       };
       const findings: Finding[] = [];
       let decided = false;

@@ -140,6 +140,16 @@ export function framesOf(s: Sentence, clauses: Clause[]): ClauseReading[] {
     readings.push({ frames, subject });
   });
   for (let ci = 0; ci < clauses.length; ci++) if (clauses[ci].kind === 'infinitive') leaderToVisit(s, clauses, ci, readings);
+  // "When he went back in December, it was his third trip": the when-clause's event is the one the clause speaks of.
+  clauses.forEach((c, ci) => {
+    if (c.kind !== 'adverbial' || !/^(when|as|while)$/.test(c.opener ?? '') || c.parent < 0) return;
+    const child = readings[ci].frames[0];
+    const host = readings[c.parent]?.frames[0];
+    if (!child || !host || host.when || child.action !== host.action) return;
+    host.when = child.when;
+    host.where ??= child.where;
+    host.who ??= child.who;
+  });
   return readings;
 }
 
@@ -326,7 +336,8 @@ function readFrame(s: Sentence, clauses: Clause[], ci: number, a: Anchor, isPrim
   assignDates(s, f, dates, tense, a);
   readSince(s, f, clauses, ci, isPrimary);
   // "who visited in January 2022", "returned this week", "arrived on Monday": the place is the draft's.
-  if (f.action === 'visit' && a.type === 'verb' && !f.where && /^(visit|return|arrive|land)$/.test(anchorToken.lemma)) f.where = { kind: 'anaphor', noun: 'there', span: f.anchor };
+  const back = /^(go|come|fly|head)$/.test(anchorToken.lemma) && tokens[a.at + 1]?.lower === 'back';
+  if (f.action === 'visit' && a.type === 'verb' && !f.where && (back || /^(visit|return|arrive|land)$/.test(anchorToken.lemma))) f.where = { kind: 'anaphor', noun: 'there', span: f.anchor };
   return f;
 }
 

@@ -16,6 +16,7 @@ export function amountWord(word: string): number | undefined {
   return i >= 0 ? i : undefined;
 }
 
+const AGO_TODAY = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month)s?\s+ago\s+today\b/gi;
 const AGO = /\b(?:(?:about|some|around|nearly|almost|roughly|just over|just under|more than|over|less than)\s+)?(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(day|week|month|year)s?\s+(ago|earlier|before)\b/gi;
 const DEICTIC = /\b(the day after tomorrow|the day before yesterday|yesterday|today|tonight|tomorrow|last night|(?:last|this|next|earlier this|later this|past) (?:week|month)|earlier this year|later this year)\b/gi;
 const AHEAD = /\b(?:in|within)\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week)s?(?:['’]s?\s+time)?(?!\s+(?:of|after|before))\b|\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s?\s+from\s+now\b/gi;
@@ -44,9 +45,20 @@ function weekday(iso: IsoDate): number {
 export function relativeDates(sentence: string, ref: IsoDate): DateExpr[] {
   const out: DateExpr[] = [];
   const refDay = dayNumber(ref);
+  // "two years ago today": that very day.
+  AGO_TODAY.lastIndex = 0;
+  for (let m = AGO_TODAY.exec(sentence); m; m = AGO_TODAY.exec(sentence)) {
+    const n = amountWord(m[1]);
+    if (n === undefined) continue;
+    const [y, mo, d] = [+ref.slice(0, 4), +ref.slice(5, 7), +ref.slice(8, 10)];
+    const months = m[2].toLowerCase() === 'year' ? 12 * n : n;
+    const total = y * 12 + (mo - 1) - months;
+    const day = isoOf(Math.floor(total / 12), (total % 12) + 1, Math.min(d, lastDayOfMonth(Math.floor(total / 12), (total % 12) + 1)));
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], from: day, to: day, precision: 'day', style: PLAIN, relative: undefined });
+  }
   AGO.lastIndex = 0;
   for (let m = AGO.exec(sentence); m; m = AGO.exec(sentence)) {
-    if (m[3].toLowerCase() !== 'ago') continue;
+    if (m[3].toLowerCase() !== 'ago' || out.some((d) => d.start <= m!.index && m!.index < d.end)) continue;
     const n = amountWord(m[1]);
     if (n === undefined) continue;
     const unit = m[2].toLowerCase();
@@ -65,6 +77,7 @@ export function relativeDates(sentence: string, ref: IsoDate): DateExpr[] {
   }
   DEICTIC.lastIndex = 0;
   for (let m = DEICTIC.exec(sentence); m; m = DEICTIC.exec(sentence)) {
+    if (out.some((d) => d.start <= m!.index && m!.index < d.end)) continue;
     if (out.some((d) => m!.index < d.end && d.start < m!.index + m![0].length)) continue;
     const w = m[1].toLowerCase();
     let from: IsoDate;

@@ -13,8 +13,8 @@ export const gap = frameShape(
     const g = f.gap;
     if (!g || !c.who || f.hedged || f.since) return undefined;
     if (!(f.ordinal?.value === 1 || f.negated || f.never)) return undefined;
-    const { latest, now } = earlier(c, facts, s.ref);
-    if (!latest) return undefined;
+    const { current, latest, now } = earlier(c, facts, s.ref);
+    if (!latest || (f.ordinal?.value === 1 && !current && !f.negated && !f.never)) return undefined;
     const cov = facts.coverage(c).find((k) => facts.covers(k, { start: latest.when.start, end: now }) && k.members.includes(latest.id));
     if (!cov) return undefined;
     const years = yearsBetween(latest.when.start, now);

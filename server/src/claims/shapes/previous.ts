@@ -29,10 +29,18 @@ export const previous = frameShape('previous', (c, s, facts) => {
   const f = c.frame;
   const d = f.when;
   if (!f.previous || !d || !c.who || (d.relative !== undefined && !d.ago)) return undefined;
-  const before = facts.candidates(c).filter((e) => e.when.end < s.ref).sort((a, b) => (a.when.start < b.when.start ? -1 : 1));
+  const cands = facts.candidates(c);
+  // Previous to the event the draft reports (under way or near its date), or else to the event it told of last when
+  // that is one of these ("The previous meeting, in March, …" in a profile written later); else previous to the
+  // draft's date, where an event over by a week or less is the one the draft reports.
+  const reported = facts.currentEvent({ ...c, frame: { ...c.frame, when: undefined } }, s.ref);
+  const told = reported ?? (s.told && cands.includes(s.told) && s.told.when.start <= s.ref ? s.told : undefined);
+  // "The previous meeting" with no one named looks back from the event the draft tells of, which must be known.
+  if (!told && !f.who) return undefined;
+  let until = told ? told.when.start : s.ref;
+  const before = cands.filter((e) => e.when.end < until).sort((a, b) => (a.when.start < b.when.start ? -1 : 1));
   let latest = before.pop();
-  let until = s.ref;
-  if (latest && dayNumber(s.ref) - dayNumber(latest.when.end) <= REPORTING_DAYS) {
+  if (!told && latest && dayNumber(s.ref) - dayNumber(latest.when.end) <= REPORTING_DAYS) {
     until = latest.when.start;
     latest = before.pop();
   }

@@ -6,6 +6,7 @@ import type { Source } from '../../types';
 import type { AmountClaim, MentionSpan, NamedEventClaim, TitleClaim } from '../frame';
 import type { ResolvedFrame } from '../context';
 import type { Facts } from '../facts';
+import type { FactEvent } from '../../facts/types';
 
 export type Code = 'count-mismatch' | 'date-mismatch' | 'since-mismatch' | 'gap-mismatch' | 'place-mismatch' | 'role-mismatch' | 'event-date-mismatch' | 'type-mismatch' | 'amount-mismatch';
 
@@ -39,6 +40,8 @@ export interface SentenceClaims {
   mentions: MentionSpan[];
   /** Everything the draft has named up to and including this sentence. */
   seen: Set<string>;
+  /** The known event the draft told of last, before this sentence: "the previous meeting" is the one before it. */
+  told?: FactEvent;
 }
 
 export interface Shape {

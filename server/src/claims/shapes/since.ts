@@ -35,7 +35,9 @@ export const since = frameShape(
     const d = f.since.date;
     const anchor: DayRange | undefined = anchorEvent ? anchorEvent.when : d ? { start: d.from, end: d.to } : undefined;
     if (!anchor) return undefined;
-    const { latest, now } = earlier(c, facts, s.ref);
+    const { current, latest, now } = earlier(c, facts, s.ref);
+    // "His first visit since X" speaks of one visit, which must be known; "has not visited since X" of now.
+    if (first && !current && !f.negated && !f.never) return undefined;
     const { noun, where } = phrase(c, facts);
     const who = facts.name(c.who);
     // A known event after the anchor and before now refutes "first since X" and "has not since X".
