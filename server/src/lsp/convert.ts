@@ -14,9 +14,11 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Source } from '../types';
+import { ignoreEdit } from './ignore';
+
+export { DISABLE_LINE, DISABLE_NEXT_LINE as DISABLE_COMMENT } from './ignore';
 
 export const OPEN_SOURCE_COMMAND = 'factcheck.openSource';
-export const DISABLE_COMMENT = '<!-- factcheck-disable-next-line -->';
 
 /** Arguments of factcheck.openSource: the seed file and the range of the quote. */
 export interface OpenSourceArgs {
@@ -71,12 +73,6 @@ function workspaceEdit(doc: TextDocument, edits: TextEdit[], documentChanges: bo
   return { changes: { [doc.uri]: edits } };
 }
 
-/** The indentation and block-quote markers that start a line, so an inserted comment stays in the same block. */
-export function linePrefix(doc: TextDocument, line: number): string {
-  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  return /^[ \t]*(?:>[ \t]?)*/.exec(text)?.[0] ?? '';
-}
-
 export interface ActionOptions {
   documentChanges: boolean;
   seedsDir: string;
@@ -108,18 +104,16 @@ export function codeActionsFor(doc: TextDocument, d: Diagnostic, lsp: LspDiagnos
       command: Command.create(`Open source (${file})`, options.openSourceCommand, open),
     });
   }
-  const line = d.range.start.line;
-  const prefix = linePrefix(doc, line);
-  const eol = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).endsWith('\r\n') ? '\r\n' : '\n';
-  actions.push({
-    title: 'Ignore this claim',
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [lsp],
-    edit: workspaceEdit(
-      doc,
-      [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${prefix}${DISABLE_COMMENT}${eol}` }],
-      options.documentChanges,
-    ),
-  });
+  // Where a comment line of its own would change the Markdown (a table row, a paragraph's second line, a lazy
+  // block-quote line), the comment goes on the claim's line; where no place keeps the structure, no action.
+  const ignore = ignoreEdit(doc, d.range);
+  if (ignore) {
+    actions.push({
+      title: 'Ignore this claim',
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [lsp],
+      edit: workspaceEdit(doc, [ignore], options.documentChanges),
+    });
+  }
   return actions;
 }
