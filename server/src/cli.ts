@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { createEngine, defaultDataDir, loadDataset, DatasetError } from './engine';
 import type { Diagnostic } from './types';
 import { isIsoDate } from './dates/iso';
+import { oneLine } from './controls';
 
 const USAGE = `usage: factcheck [--format text|json] [--reference-date YYYY-MM-DD] [--data DIR] FILE|DIR|GLOB...
 
@@ -119,7 +120,7 @@ function main(argv: string[]): number {
     const seedsDir = path.join(dataDir, '..', 'seeds');
     engine = createEngine(loadDataset(dataDir, seedsDir), { seedsDir });
   } catch (e) {
-    const msg = e instanceof DatasetError ? `broken dataset: ${e.message}` : `cannot load the dataset: ${(e as Error).message}`;
+    const msg = e instanceof DatasetError ? `broken dataset: ${e.message}` : `cannot load the dataset: ${oneLine((e as Error).message)}`;
     process.stderr.write(`factcheck: ${msg}\n`);
     return 2;
   }
