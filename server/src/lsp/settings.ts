@@ -13,7 +13,8 @@ export interface Settings {
   maxFileSize: number;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+import { DEFAULT_MAX_FILE_SIZE } from '../files';
+export { DEFAULT_MAX_FILE_SIZE };
 
 export const defaultSettings: Settings = Object.freeze({
   enable: true,
