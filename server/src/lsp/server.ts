@@ -50,6 +50,8 @@ import { codeActionsFor, OPEN_SOURCE_COMMAND, rangesIntersect, sameDiagnostic, t
 import { DatasetHolder, resolveDataLocation } from './dataset';
 import { DocumentStore, isMarkdown } from './documents';
 import { normalizeSettings, type Settings } from './settings';
+import { readRegularFile } from '../files';
+import { oneLine } from '../controls';
 
 export const COMMANDS = {
   checkDocument: 'factcheck.checkDocument',
@@ -632,23 +634,31 @@ export function startServer(connection: Connection): void {
       sendStatus(analysis);
       return summary(analysis);
     }
-    // Not open: read it from disk.
+    // Not open: read it from disk, if it is a regular file within the size limit. A FIFO would block a read forever
+    // and hold one of libuv's four worker threads while it does: five such calls and every later file read (Check
+    // Workspace) waited behind them.
     let file: string;
     try {
       file = fileURLToPath(uri);
     } catch {
       throw invalidParams(`Unknown document: ${uri}`);
     }
-    let text: string;
-    try {
-      text = await fs.promises.readFile(file, 'utf8');
-    } catch (err) {
-      throw invalidParams(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    const settings = await getSettings(uri);
+    let analysis: Analysis;
+    if (!settings.enable) analysis = analyzeText(uri, 0, '', settings);
+    else {
+      const read = await readRegularFile(file, settings.maxFileSize);
+      if (read.ok) analysis = analyzeText(uri, 0, read.text, settings);
+      else if (read.reason === 'too-large') analysis = tooLarge(unopenedBase(uri), read.size ?? 0, settings);
+      else throw invalidParams(oneLine(`Cannot check ${file}: ${read.message}`));
     }
-    const analysis = analyzeText(uri, 0, text, await getSettings(uri));
     await connection.sendDiagnostics({ uri, diagnostics: analysis.diagnostics });
     pushedUnopened.add(uri);
     return summary(analysis);
+  }
+
+  function unopenedBase(uri: string): Omit<Analysis, 'diagnostics'> {
+    return { id: ++analysisIds, uri, version: 0, generation: holder?.generation ?? 0, settingsKey: '', engineDiagnostics: [] };
   }
 
   async function findMarkdown(root: string, token: CancellationToken, out: string[]): Promise<void> {
@@ -713,19 +723,15 @@ export function startServer(connection: Connection): void {
           if (!pull) await connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics: analysis.diagnostics });
         } else {
           const settings = await getSettings(uri);
-          try {
-            const stat = await fs.promises.stat(file);
-            if (!settings.enable) {
-              analysis = analyzeText(uri, 0, '', settings);
-            } else if (stat.size > settings.maxFileSize) {
-              const base = { id: ++analysisIds, uri, version: 0, generation: holder?.generation ?? 0, settingsKey: '', engineDiagnostics: [] };
-              analysis = tooLarge(base, stat.size, settings);
-            } else {
-              analysis = analyzeText(uri, 0, await fs.promises.readFile(file, 'utf8'), settings);
+          if (!settings.enable) analysis = analyzeText(uri, 0, '', settings);
+          else {
+            const read = await readRegularFile(file, settings.maxFileSize);
+            if (read.ok) analysis = analyzeText(uri, 0, read.text, settings);
+            else if (read.reason === 'too-large') analysis = tooLarge(unopenedBase(uri), read.size ?? 0, settings);
+            else {
+              log(oneLine(`checkWorkspace: not checked: ${file}: ${read.message}`));
+              continue;
             }
-          } catch (err) {
-            log(`checkWorkspace: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
-            continue;
           }
           await connection.sendDiagnostics({ uri, diagnostics: analysis.diagnostics });
           pushedUnopened.add(uri);
