@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import {
   CloseAction,
+  DidChangeConfigurationNotification,
   ErrorAction,
   ExecuteCommandRequest,
   LanguageClient,
@@ -267,6 +268,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         reportError('Reload Data')(err);
         return undefined;
       }
+    }),
+  );
+
+  // In Restricted Mode VS Code hides the workspace's value of the restricted settings (package.json,
+  // capabilities.untrustedWorkspaces); once the folder is trusted, have the server read its settings again.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client?.isRunning()) void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
     }),
   );
 

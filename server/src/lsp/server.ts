@@ -49,7 +49,7 @@ import { renderHover } from '../hover';
 import { codeActionsFor, OPEN_SOURCE_COMMAND, rangesIntersect, sameDiagnostic, toLspDiagnostic, type OpenSourceArgs } from './convert';
 import { DatasetHolder, resolveDataLocation } from './dataset';
 import { DocumentStore, isMarkdown } from './documents';
-import { normalizeSettings, type Settings } from './settings';
+import { checkSettings, type Settings } from './settings';
 import { readRegularFile } from '../files';
 import { oneLine } from '../controls';
 
@@ -185,18 +185,33 @@ export function startServer(connection: Connection): void {
 
   // --- settings ---------------------------------------------------------------------------------------------------
 
+  /** Problems already logged, so that each bad configuration is reported once, not on every document. */
+  const reportedSettings = new Set<string>();
+
+  function validated(raw: unknown): Settings {
+    const { settings, problems } = checkSettings(raw);
+    if (problems.length) {
+      const line = `Invalid settings, using the defaults instead: ${problems.join('; ')}.`;
+      if (!reportedSettings.has(line)) {
+        reportedSettings.add(line);
+        log(line);
+      }
+    }
+    return settings;
+  }
+
   function getSettings(uri: string): Promise<Settings> {
     let cached = settingsCache.get(uri);
     if (!cached) {
       if (configurationSupport) {
         cached = connection.workspace
           .getConfiguration({ scopeUri: uri, section: 'factcheck' })
-          .then(normalizeSettings, (err) => {
+          .then(validated, (err) => {
             log(`workspace/configuration failed, using defaults: ${err?.message ?? err}`);
-            return normalizeSettings(undefined);
+            return validated(undefined);
           });
       } else {
-        cached = Promise.resolve(normalizeSettings(globalSettings));
+        cached = Promise.resolve(validated(globalSettings));
       }
       settingsCache.set(uri, cached);
     }
@@ -513,6 +528,7 @@ export function startServer(connection: Connection): void {
       const settings = (params?.settings as Record<string, unknown> | undefined)?.factcheck;
       if (settings !== undefined) globalSettings = settings;
       settingsCache.clear();
+      reportedSettings.clear();
       await refreshAll();
     }),
   );
