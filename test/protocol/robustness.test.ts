@@ -235,6 +235,24 @@ describe('protocol: robustness', function () {
     assertInert(hover);
   });
 
+  it('bidirectional controls in the dataset (isolates U+2066-U+2069, marks, overrides) are stripped from hovers', async () => {
+    const BIDI = ['\u2066', '\u2067', '\u2068', '\u2069', '\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e'];
+    const { dataDir } = copyData();
+    const file = path.join(dataDir, 'facts.json');
+    const d = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const luka = d.people.find((p: { id: string }) => p.id === 'lukashenko');
+    luka.role = `President \u2067gnihtoN\u2069 of ${BIDI.join('x')} Belarus`;
+    for (const e of d.events) e.label = `${BIDI.join('')}${e.label}\u2066`;
+    fs.writeFileSync(file, JSON.stringify(d, null, 2));
+    server = await startServer({ pull: true, initializationOptions: { dataDir } });
+    assert.deepStrictEqual(server.messages.filter((m) => m.type === MessageType.Error), [], 'the dataset is valid');
+    const uri = uriOf('bidi.md');
+    server.open(uri, DRAFT);
+    const hover = hoverText(await server.hover(uri, LINE, 3));
+    assert.match(hover, /President gnihtoN of/);
+    for (const c of BIDI) assert.ok(!hover.includes(c), `U+${c.charCodeAt(0).toString(16)} in the hover: ${JSON.stringify(hover)}`);
+  });
+
   it('a killed server process can be replaced by a fresh one that works', async () => {
     server = await startServer({ pull: true });
     const uri = uriOf('kill.md');
