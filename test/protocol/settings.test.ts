@@ -77,7 +77,7 @@ describe('protocol: settings that fail validation fall back to their defaults, w
 
   it('a maxFileSize over the manifest\'s maximum falls back to the default', async () => {
     const max = properties['factcheck.maxFileSize'].maximum!;
-    assert.ok(Number.isInteger(max) && max >= properties['factcheck.maxFileSize'].default!, 'the manifest bounds maxFileSize');
+    assert.ok(Number.isInteger(max) && max >= (properties['factcheck.maxFileSize'].default as number), 'the manifest bounds maxFileSize');
     server = await startServer({ pull: true, settings: { maxFileSize: max + 1 } });
     const uri = uriOf('settings-max.md');
     server.open(uri, DRAFT);
