@@ -135,6 +135,9 @@ export function startServer(connection: Connection): void {
   let workspaceFoldersSupport = false;
   let globalSettings: unknown = undefined;
   let analysisIds = 0;
+  /** LSP lifecycle: `initialize` answered once; `initialized` taken once; after `shutdown`, only `exit`. */
+  let initializeAnswered = false;
+  let initializedSeen = false;
   let shuttingDown = false;
 
   const settingsCache = new Map<string, Promise<Settings>>();
@@ -153,8 +156,23 @@ export function startServer(connection: Connection): void {
 
   // --- handler wrappers -------------------------------------------------------------------------------------------
 
+  /** The error the LSP specification prescribes for a request at this point of the lifecycle, if any. */
+  function lifecycleError(name: string): ResponseError<void> | undefined {
+    if (shuttingDown) return new ResponseError(ErrorCodes.InvalidRequest, `${name}: the server is shut down; only exit is accepted`);
+    if (name === 'initialize') {
+      return initializeAnswered ? new ResponseError(ErrorCodes.InvalidRequest, 'initialize may only be sent once') : undefined;
+    }
+    if (!initializeAnswered) return new ResponseError(ErrorCodes.ServerNotInitialized, `${name}: the server is not initialized`);
+    return undefined;
+  }
+
   function request<P, R>(name: string, fn: (params: P, token: CancellationToken, ...rest: any[]) => R | Promise<R>) {
     return async (params: P, token: CancellationToken, ...rest: any[]): Promise<R | ResponseError<any>> => {
+      const refused = lifecycleError(name);
+      if (refused) {
+        log(refused.message);
+        return refused;
+      }
       try {
         return await fn(params, token, ...rest);
       } catch (err) {
@@ -173,6 +191,8 @@ export function startServer(connection: Connection): void {
 
   function notification<P>(name: string, fn: (params: P) => void | Promise<void>) {
     return (params: P): void => {
+      // Before initialize and after shutdown, notifications are dropped (LSP: only exit still counts).
+      if (!initializeAnswered || shuttingDown) return;
       Promise.resolve()
         .then(() => fn(params))
         .catch((err) => logError(`${name} failed: ${err instanceof Error ? err.stack || err.message : String(err)}`));
@@ -430,12 +450,15 @@ export function startServer(connection: Connection): void {
       if (pull) {
         result.capabilities.diagnosticProvider = { identifier: 'factcheck', interFileDependencies: false, workspaceDiagnostics: false };
       }
+      initializeAnswered = true;
       return result;
     }),
   );
 
   connection.onInitialized(
     notification('initialized', () => {
+      if (initializedSeen) return; // a second one would load the data and watch its folder again
+      initializedSeen = true;
       log(`Fact Check server started (diagnostics by ${pull ? 'pull' : 'push'}; data ${holder?.location.dataDir}; seeds ${holder?.location.seedsDir}).`);
       loadData('startup');
       watchData();
@@ -464,6 +487,10 @@ export function startServer(connection: Connection): void {
       dataWatcher?.close();
     }),
   );
+
+  // Methods the server does not handle: MethodNotFound, or what the lifecycle prescribes (InvalidRequest after
+  // shutdown, ServerNotInitialized before initialize).
+  connection.onRequest((method: string) => lifecycleError(method) ?? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`));
 
   // --- documents --------------------------------------------------------------------------------------------------
 
