@@ -11,6 +11,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  type InitializeResult,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -79,7 +80,7 @@ describe('protocol: the LSP lifecycle', function () {
       const uri = uriOf('lifecycle-early.md');
       assert.strictEqual(await codeOf(conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } })), -32002);
       assert.strictEqual(await codeOf(conn.sendRequest('workspace/executeCommand', { command: 'factcheck.reloadData', arguments: [] })), -32002);
-      const result = await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: capabilities(true) });
+      const result = (await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: capabilities(true), workspaceFolders: null })) as InitializeResult;
       assert.ok(result.capabilities.hoverProvider);
       await conn.sendRequest(ShutdownRequest.type);
       void conn.sendNotification(ExitNotification.type);
