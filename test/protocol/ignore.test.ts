@@ -5,7 +5,7 @@
 
 import * as assert from 'assert';
 import MarkdownIt from 'markdown-it';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
+import { CodeActionResolveRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { applyEdits, editsOf, startServer, uriOf, type Server } from './helpers';
 
 const CLAIM = 'Lukashenko is in Beijing for the fourth time this year.';
@@ -88,4 +88,36 @@ describe('protocol: "Ignore this claim" keeps the Markdown structure', function 
       assert.strictEqual(rendered(after), rendered(text));
     });
   }
+});
+
+describe('protocol: "Ignore this claim" with codeAction/resolve', function () {
+  this.timeout(30000);
+  let server: Server;
+  before(async () => {
+    server = await startServer({
+      pull: true,
+      capabilities: (caps) => {
+        caps.textDocument!.codeAction = { ...caps.textDocument!.codeAction, resolveSupport: { properties: ['edit'] }, dataSupport: true };
+      },
+    });
+  });
+  after(async () => server?.stop());
+
+  it('a client that resolves actions gets the edit only on resolve, and it keeps the structure', async () => {
+    assert.deepStrictEqual((server.initializeResult.capabilities.codeActionProvider as { resolveProvider?: boolean }).resolveProvider, true);
+    const uri = uriOf('ignore-resolve.md');
+    const text = FM + CASES.find((c) => /table body row/.test(c.name))!.body;
+    server.open(uri, text);
+    const diags = await server.diagnostics(uri);
+    const actions = (await server.codeActions(uri, diags[0].range, [diags[0]])) as CodeAction[];
+    const listed = actions.find((a) => /ignore/i.test(a.title))!;
+    assert.ok(listed && !listed.edit && listed.data, JSON.stringify(listed));
+    const resolved = await server.conn.sendRequest(CodeActionResolveRequest.type, listed);
+    const after = applyEdits(text, editsOf(resolved as CodeAction, uri));
+    assert.notStrictEqual(after, text);
+    assert.strictEqual(rendered(after), rendered(text), after);
+    // Listed for one version, resolved after an edit: refused rather than applied to other text.
+    server.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+    await assert.rejects(server.conn.sendRequest(CodeActionResolveRequest.type, listed), /changed/);
+  });
 });

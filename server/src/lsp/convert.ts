@@ -66,15 +66,27 @@ export function rangesIntersect(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-function workspaceEdit(doc: TextDocument, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
+export function workspaceEdit(doc: TextDocument, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
   if (documentChanges) {
     return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] };
   }
   return { changes: { [doc.uri]: edits } };
 }
 
+/** What an "Ignore this claim" action left for codeAction/resolve carries instead of its edit. */
+export interface IgnoreData {
+  factcheckIgnore: { uri: string; version: number; range: Range };
+}
+
+export function isIgnoreData(data: unknown): data is IgnoreData {
+  const d = (data as IgnoreData | undefined)?.factcheckIgnore;
+  return !!d && typeof d.uri === 'string' && typeof d.version === 'number' && !!d.range?.start && !!d.range?.end;
+}
+
 export interface ActionOptions {
   documentChanges: boolean;
+  /** The client resolves an action's edit (codeAction/resolve): leave the Ignore action's edit to then. */
+  resolveEdits?: boolean;
   seedsDir: string;
   /** Command id for "Open source"; undefined to leave the action out. */
   openSourceCommand?: string;
@@ -105,7 +117,13 @@ export function codeActionsFor(doc: TextDocument, d: Diagnostic, lsp: LspDiagnos
     });
   }
   // Where a comment line of its own would change the Markdown (a table row, a paragraph's second line, a lazy
-  // block-quote line), the comment goes on the claim's line; where no place keeps the structure, no action.
+  // block-quote line), the comment goes on the claim's line; where no place keeps the structure, no action. A client
+  // that resolves actions gets the edit only when the action is chosen (finding the place renders the blocks).
+  if (options.resolveEdits) {
+    const data: IgnoreData = { factcheckIgnore: { uri: doc.uri, version: doc.version, range: d.range } };
+    actions.push({ title: 'Ignore this claim', kind: CodeActionKind.QuickFix, diagnostics: [lsp], data });
+    return actions;
+  }
   const ignore = ignoreEdit(doc, d.range);
   if (ignore) {
     actions.push({

@@ -69,12 +69,17 @@ interface Window {
   to: number;
 }
 
-/** Lines [from, to) of the top-level block holding `line` and of one block on each side. */
-function windowAround(blocks: Md, text: string, line: number, lineCount: number): Window {
+/** The top-level blocks' line spans, in order. */
+function topLevelSpans(blocks: Md, text: string): [number, number][] {
   const spans: [number, number][] = [];
   for (const t of blocks.parse(text, {})) {
     if (t.level === 0 && t.map && t.nesting !== -1) spans.push([t.map[0], t.map[1]]);
   }
+  return spans;
+}
+
+/** Lines [from, to) of the top-level block holding `line` and of one block on each side. */
+function windowAround(spans: [number, number][], line: number, lineCount: number): Window {
   let i = spans.findIndex(([, end]) => end > line);
   if (i < 0) i = spans.length - 1;
   if (i < 0) return { from: 0, to: lineCount };
@@ -109,13 +114,33 @@ export function linePrefix(s: string): string {
   return /^[ \t]*(?:>[ \t]?)*/.exec(s)?.[0] ?? '';
 }
 
+interface Layout {
+  doc: TextDocument;
+  version: number;
+  content: string[];
+  eols: string[];
+  spans: [number, number][];
+}
+/**
+ * The last document's lines and block spans: a block parse of a 1 MB draft takes about 100 ms, and an editor asks
+ * for code actions again each time the cursor moves on a flagged claim.
+ */
+let lastLayout: Layout | undefined;
+
+function layout(doc: TextDocument): Layout {
+  if (lastLayout && lastLayout.doc === doc && lastLayout.version === doc.version) return lastLayout;
+  const text = doc.getText();
+  const { content, eols } = splitLines(text);
+  lastLayout = { doc, version: doc.version, content, eols, spans: topLevelSpans(renderers().blocks, text) };
+  return lastLayout;
+}
+
 /**
  * The edit that makes the checker skip the claim at `range` without changing how the document renders, or
  * undefined when no place for the comment keeps the structure.
  */
 export function ignoreEdit(doc: TextDocument, range: Range): TextEdit | undefined {
-  const text = doc.getText();
-  const { content, eols } = splitLines(text);
+  const { content, eols, spans } = layout(doc);
   const line = Math.min(range.start.line, content.length - 1);
   const s = content[line];
   // The document's own line ending: this line's, else the one before, else the first in the document.
@@ -129,8 +154,8 @@ export function ignoreEdit(doc: TextDocument, range: Range): TextEdit | undefine
   if (range.end.line === line && range.end.character <= s.length) candidates.push({ character: range.end.character, newText: ` ${DISABLE_LINE}` });
   if (range.start.character <= s.length) candidates.push({ character: range.start.character, newText: `${DISABLE_LINE} ` });
 
-  const { full, blocks } = renderers();
-  const win = windowAround(blocks, text, line, content.length);
+  const { full } = renderers();
+  const win = windowAround(spans, line, content.length);
   const slice = (lines: string[]) => {
     let out = '';
     for (let l = win.from; l < win.to; l++) out += lines[l] + (l + 1 < win.to ? eols[l] || '\n' : '');

@@ -46,7 +46,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult, Diagnostic } from '../types';
 import { renderHover } from '../hover';
-import { codeActionsFor, OPEN_SOURCE_COMMAND, rangesIntersect, sameDiagnostic, toLspDiagnostic, type OpenSourceArgs } from './convert';
+import { codeActionsFor, isIgnoreData, OPEN_SOURCE_COMMAND, rangesIntersect, sameDiagnostic, toLspDiagnostic, workspaceEdit, type OpenSourceArgs } from './convert';
+import { ignoreEdit } from './ignore';
 import { DatasetHolder, resolveDataLocation } from './dataset';
 import { DocumentStore, isMarkdown } from './documents';
 import { checkSettings, type Settings } from './settings';
@@ -129,6 +130,7 @@ export function startServer(connection: Connection): void {
   let configurationSupport = false;
   let dynamicConfiguration = false;
   let documentChanges = false;
+  let resolveEdits = false;
   let showDocumentSupport = false;
   let serverProgressSupport = false;
   let workspaceFolders: string[] = [];
@@ -424,6 +426,7 @@ export function startServer(connection: Connection): void {
       configurationSupport = !!caps.workspace?.configuration;
       dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
       documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+      resolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
       showDocumentSupport = !!caps.window?.showDocument?.support;
       serverProgressSupport = !!caps.window?.workDoneProgress;
       workspaceFoldersSupport = !!caps.workspace?.workspaceFolders;
@@ -441,7 +444,7 @@ export function startServer(connection: Connection): void {
             save: { includeText: false },
           },
           hoverProvider: true,
-          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
           executeCommandProvider: { commands: Object.values(COMMANDS).filter((c) => !clientCommands.has(c)) },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
@@ -645,12 +648,26 @@ export function startServer(connection: Connection): void {
         actions.push(
           ...codeActionsFor(now, d, lsp, {
             documentChanges,
+            resolveEdits,
             seedsDir: holder!.location.seedsDir,
             openSourceCommand: COMMANDS.openSource,
           }),
         );
       });
       return actions;
+    }),
+  );
+
+  connection.onCodeActionResolve(
+    request('codeAction/resolve', (action: CodeAction): CodeAction => {
+      if (!action || !isIgnoreData(action.data)) return action;
+      const { uri, version, range } = action.data.factcheckIgnore;
+      const doc = documents.get(uri);
+      // Only for the text the action was made for: a range from another version may point anywhere.
+      if (!doc || doc.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed since the action was listed');
+      const edit = ignoreEdit(doc, range);
+      if (!edit) throw invalidParams('No place for the comment keeps the Markdown as it is');
+      return { ...action, edit: workspaceEdit(doc, [edit], documentChanges) };
     }),
   );
 
