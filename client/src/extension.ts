@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import {
   CloseAction,
+  DidChangeConfigurationNotification,
   ErrorAction,
   ExecuteCommandRequest,
   LanguageClient,
@@ -68,6 +69,11 @@ class RestartingErrorHandler implements ErrorHandler {
 
   constructor(private readonly output: vscode.OutputChannel) {}
 
+  /** A restart the user asked for starts a new window: the crashes before it no longer count. */
+  reset(): void {
+    this.restarts = [];
+  }
+
   error(): ErrorHandlerResult {
     return { action: ErrorAction.Continue, handled: true };
   }
@@ -102,6 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'], env: { ...SERVER_ENV } } },
   };
 
+  const errorHandler = new RestartingErrorHandler(output);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -115,7 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       clientCommands: Object.values(COMMANDS),
       statusNotifications: true,
     },
-    errorHandler: new RestartingErrorHandler(output),
+    errorHandler,
   };
 
   client = new LanguageClient('factcheck', 'Fact Check', serverOptions, clientOptions);
@@ -251,8 +258,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       if (!client) return;
       output.appendLine('Restarting the Fact Check server.');
+      // After the handler gave up (five crashes in three minutes) the client is stopped, or its start failed if the
+      // last crash came while the server was starting: restart() would try to stop it first and fail. Start it
+      // then; either way with a fresh crash window, so that the next crash is restarted again.
+      errorHandler.reset();
       try {
-        await client.restart();
+        if (client.state === State.Running) await client.restart();
+        else await client.start();
       } catch (err) {
         reportError('Restart Server')(err);
       }
@@ -267,6 +279,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         reportError('Reload Data')(err);
         return undefined;
       }
+    }),
+  );
+
+  // In Restricted Mode VS Code hides the workspace's value of the restricted settings (package.json,
+  // capabilities.untrustedWorkspaces); once the folder is trusted, have the server read its settings again.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client?.isRunning()) void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
     }),
   );
 

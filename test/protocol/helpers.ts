@@ -69,6 +69,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Another copy of the server's entry point (default SERVER). */
   server?: string;
+  /** Changes to the client capabilities sent with initialize. */
+  capabilities?: (caps: ClientCapabilities) => void;
 }
 
 export class Server {
@@ -269,6 +271,7 @@ export async function startServer(options: StartOptions = {}): Promise<Server> {
   const folders = options.workspaceFolders ?? [];
   const caps = capabilities(!!options.pull);
   if (options.configuration === false) delete caps.workspace!.configuration;
+  options.capabilities?.(caps);
   server.initializeResult = await conn.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: folders[0] ? pathToFileURL(folders[0]).href : null,

@@ -131,6 +131,25 @@ describe('protocol: robustness', function () {
       },
       /events/,
     ],
+    ['JSON.parse quoting the text around the error, across lines', (file: string) => fs.writeFileSync(file, 'x' + fs.readFileSync(file, 'utf8')), /JSON/],
+    [
+      'an impossible date (2023-02-30)',
+      (file: string) => {
+        const d = JSON.parse(fs.readFileSync(file, 'utf8'));
+        d.events[1].when.start = '2023-02-30';
+        fs.writeFileSync(file, JSON.stringify(d));
+      },
+      /\/events\/1\/when\/start/,
+    ],
+    [
+      'every event\'s start and end swapped',
+      (file: string) => {
+        const d = JSON.parse(fs.readFileSync(file, 'utf8'));
+        for (const e of d.events) [e.when.start, e.when.end] = [e.when.end, e.when.start];
+        fs.writeFileSync(file, JSON.stringify(d));
+      },
+      /\/events\/\d+\/when\/end/,
+    ],
   ] as const) {
     it(`a broken dataset (${what}) gives one clear message naming the file, and the server keeps serving`, async () => {
       const { dataDir } = copyData();
@@ -141,6 +160,7 @@ describe('protocol: robustness', function () {
       const errors = server.messages.filter((m) => m.type === MessageType.Error);
       assert.strictEqual(errors.length, 1, JSON.stringify(server.messages));
       assert.match(errors[0].message, /facts\.json/);
+      assert.ok(!/[\r\n]/.test(errors[0].message), `one line: ${JSON.stringify(errors[0].message)}`);
       if (field) assert.match(errors[0].message, field);
       assert.ok(server.logs.some((l) => /facts\.json/.test(l.message)), 'logged too');
       const uri = uriOf('broken.md');
@@ -150,6 +170,17 @@ describe('protocol: robustness', function () {
       assert.ok(!server.exited);
     });
   }
+
+  it('a facts.json with a UTF-8 byte-order mark loads', async () => {
+    const { dataDir } = copyData();
+    const file = path.join(dataDir, 'facts.json');
+    fs.writeFileSync(file, '\ufeff' + fs.readFileSync(file, 'utf8'));
+    server = await startServer({ pull: true, initializationOptions: { dataDir } });
+    assert.deepStrictEqual(server.messages.filter((m) => m.type === MessageType.Error), []);
+    const uri = uriOf('bom-data.md');
+    server.open(uri, DRAFT);
+    assert.strictEqual((await server.diagnostics(uri)).length, 1);
+  });
 
   it('factcheck.reloadData: a broken reload keeps the last good dataset; a good one is picked up', async () => {
     const { dataDir } = copyData();
@@ -202,6 +233,24 @@ describe('protocol: robustness', function () {
     assert.match(hover, /President/);
     assert.match(hover, /command/); // the text is there, as text
     assertInert(hover);
+  });
+
+  it('bidirectional controls in the dataset (isolates U+2066-U+2069, marks, overrides) are stripped from hovers', async () => {
+    const BIDI = ['\u2066', '\u2067', '\u2068', '\u2069', '\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e'];
+    const { dataDir } = copyData();
+    const file = path.join(dataDir, 'facts.json');
+    const d = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const luka = d.people.find((p: { id: string }) => p.id === 'lukashenko');
+    luka.role = `President \u2067gnihtoN\u2069 of ${BIDI.join('x')} Belarus`;
+    for (const e of d.events) e.label = `${BIDI.join('')}${e.label}\u2066`;
+    fs.writeFileSync(file, JSON.stringify(d, null, 2));
+    server = await startServer({ pull: true, initializationOptions: { dataDir } });
+    assert.deepStrictEqual(server.messages.filter((m) => m.type === MessageType.Error), [], 'the dataset is valid');
+    const uri = uriOf('bidi.md');
+    server.open(uri, DRAFT);
+    const hover = hoverText(await server.hover(uri, LINE, 3));
+    assert.match(hover, /President gnihtoN of/);
+    for (const c of BIDI) assert.ok(!hover.includes(c), `U+${c.charCodeAt(0).toString(16)} in the hover: ${JSON.stringify(hover)}`);
   });
 
   it('a killed server process can be replaced by a fresh one that works', async () => {

@@ -41,6 +41,15 @@ const cases: { name: string; facts: (d: Dataset) => string; field: RegExp | stri
   { name: 'a seed file that does not exist', facts: mutate((d) => { d.people[0].sources[0].seed = '999_missing.txt'; }), field: '/people/0/sources/0/seed' },
   { name: 'an unknown place id', facts: mutate((d) => { d.events[0].place = 'atlantis'; }), field: /atlantis/ },
   { name: 'a duplicate id', facts: mutate((d) => { d.places.push({ ...d.places[0] }); }), field: /duplicate/i },
+  { name: 'bad JSON whose error quotes text across lines', facts: (d) => 'x' + JSON.stringify(d, null, 2), field: /JSON/i },
+  { name: 'an impossible day (2023-12-32)', facts: mutate((d) => { d.events[1].when.end = '2023-12-32'; }), field: '/events/1/when/end' },
+  { name: 'a month 13 (2023-13-03)', facts: mutate((d) => { d.events[1].when.start = '2023-13-03'; }), field: '/events/1/when/start' },
+  { name: 'a day the month does not have (2023-02-30)', facts: mutate((d) => { d.events[1].when.start = '2023-02-30'; }), field: '/events/1/when/start' },
+  { name: 'February 29 in a common year (a role\'s asOf 2023-02-29)', facts: mutate((d) => { d.people[0].roles![0].asOf = '2023-02-29'; }), field: '/people/0/roles/0/asOf' },
+  { name: 'a seed reference date of 2021-04-31', facts: mutate((d) => { d.seeds[0].referenceDate = '2021-04-31'; }), field: '/seeds/0/referenceDate' },
+  { name: 'every event\'s start and end swapped', facts: mutate((d) => { for (const e of d.events) [e.when.start, e.when.end] = [e.when.end, e.when.start]; }), field: /\/events\/\d+\/when\/end.*before/ },
+  { name: 'an arrival outside its event\'s dates', facts: mutate((d) => { const e = d.events.find((x) => x.arrival)!; e.arrival = '1999-01-01'; }), field: /\/events\/\d+\/arrival/ },
+  { name: 'a coverage window that ends before it starts', facts: mutate((d) => { const c = d.coverage.find((x) => x.from)!; [c.from, c.to] = ['2030-01-01', c.from!]; }), field: /\/coverage\/\d+\/to/ },
 ];
 
 function mutate(f: Mutate): (d: Dataset) => string {
@@ -78,10 +87,18 @@ describe('robustness: the CLI on a broken dataset exits 2 with one clear message
       if (typeof c.field === 'string') assert.ok(out.includes(c.field), `names the field ${c.field}: ${out}`);
       else assert.match(out, c.field);
       assert.ok(!/^\s+at .+\(.*:\d+:\d+\)$/m.test(out) && !/^\s+at /m.test(out), `no stack trace: ${out}`);
-      assert.ok(out.split('\n').filter((l) => l.trim()).length <= 3, `one message, not a dump: ${out}`);
+      assert.equal(out.split('\n').length, 1, `one message on one line, not a dump: ${JSON.stringify(out)}`);
       assert.ok(!/fourth|second/i.test(r.stdout), `no check output on a broken dataset: ${r.stdout}`);
     });
   }
+
+  it('a facts.json that starts with a UTF-8 byte-order mark loads (exit 1: the claim is checked)', () => {
+    const w = writeData('\ufeff' + JSON.stringify(realDataset(), null, 2));
+    made.push(w.root);
+    const r = runCli(w.dataDir, draft);
+    assert.equal(r.status, 1, `exit ${r.status}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
+    assert.match(r.stdout, /second/);
+  });
 
   it('a missing data folder: exit 2, names the path', () => {
     const r = runCli(path.join(ROOT, 'no-such-dir-' + process.pid), draft);

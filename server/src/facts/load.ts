@@ -7,11 +7,17 @@ import type { ErrorObject, default as AjvClass } from 'ajv';
 import type { Dataset } from './types';
 import { referenceProblems } from './references';
 import { quoteLine } from './seeds';
+import { dateProblem } from './dateChecks';
+import { oneLine } from '../controls';
 import schema from '../../../data/facts.schema.json';
 
 export class DatasetError extends Error {
-  constructor(readonly file: string, readonly field: string, readonly detail: string) {
-    super(`${file}: ${field ? field + ': ' : ''}${detail}`);
+  readonly detail: string;
+  constructor(readonly file: string, readonly field: string, detail: string) {
+    // One line, whatever the detail holds (JSON.parse quotes the text around a syntax error, newlines included).
+    const d = oneLine(detail);
+    super(oneLine(`${file}: ${field ? field + ': ' : ''}${d}`));
+    this.detail = d;
     this.name = 'DatasetError';
   }
 }
@@ -48,6 +54,8 @@ export function loadDataset(dataDir = defaultDataDir(), seedsDir = path.join(dat
   try {
     // Read, then decode: for a large file this is markedly faster than asking readFileSync for a string.
     text = fs.readFileSync(file).toString('utf8');
+    // A byte-order mark, as some editors write one, is no part of the JSON.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   } catch (e) {
     throw new DatasetError(file, '', `cannot read the dataset (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
@@ -67,6 +75,9 @@ export function loadDataset(dataDir = defaultDataDir(), seedsDir = path.join(dat
     throw new DatasetError(file, field, `${err.message}${extra}${allowed}`);
   }
   const dataset = data as Dataset;
+  // The schema checks a date's shape; the calendar and the order of a range are checked here.
+  const badDate = dateProblem(dataset);
+  if (badDate) throw new DatasetError(file, badDate[0], badDate[1]);
   const problems = referenceProblems(dataset);
   if (problems.length) {
     const at = problems[0].indexOf(': ');

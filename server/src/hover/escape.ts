@@ -10,7 +10,9 @@ const SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&:@$]/g;
 // C0/C1 controls, line and paragraph separators, BOM: all become a space (or vanish for zero-width ones).
 // eslint-disable-next-line no-control-regex
 const BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+// Zero-width characters and every bidirectional control (marks U+200E, U+200F, U+061C; embeddings and overrides
+// U+202A-U+202E; isolates U+2066-U+2069) vanish: data must not reorder what a hover shows around it.
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /** Escapes `text` so that it renders as exactly itself, inline, in any CommonMark renderer. */
 export function escapeMarkdown(text: unknown): string {

@@ -14,9 +14,11 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Source } from '../types';
+import { ignoreEdit } from './ignore';
+
+export { DISABLE_LINE, DISABLE_NEXT_LINE as DISABLE_COMMENT } from './ignore';
 
 export const OPEN_SOURCE_COMMAND = 'factcheck.openSource';
-export const DISABLE_COMMENT = '<!-- factcheck-disable-next-line -->';
 
 /** Arguments of factcheck.openSource: the seed file and the range of the quote. */
 export interface OpenSourceArgs {
@@ -64,21 +66,27 @@ export function rangesIntersect(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-function workspaceEdit(doc: TextDocument, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
+export function workspaceEdit(doc: TextDocument, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
   if (documentChanges) {
     return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] };
   }
   return { changes: { [doc.uri]: edits } };
 }
 
-/** The indentation and block-quote markers that start a line, so an inserted comment stays in the same block. */
-export function linePrefix(doc: TextDocument, line: number): string {
-  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  return /^[ \t]*(?:>[ \t]?)*/.exec(text)?.[0] ?? '';
+/** What an "Ignore this claim" action left for codeAction/resolve carries instead of its edit. */
+export interface IgnoreData {
+  factcheckIgnore: { uri: string; version: number; range: Range };
+}
+
+export function isIgnoreData(data: unknown): data is IgnoreData {
+  const d = (data as IgnoreData | undefined)?.factcheckIgnore;
+  return !!d && typeof d.uri === 'string' && typeof d.version === 'number' && !!d.range?.start && !!d.range?.end;
 }
 
 export interface ActionOptions {
   documentChanges: boolean;
+  /** The client resolves an action's edit (codeAction/resolve): leave the Ignore action's edit to then. */
+  resolveEdits?: boolean;
   seedsDir: string;
   /** Command id for "Open source"; undefined to leave the action out. */
   openSourceCommand?: string;
@@ -108,18 +116,22 @@ export function codeActionsFor(doc: TextDocument, d: Diagnostic, lsp: LspDiagnos
       command: Command.create(`Open source (${file})`, options.openSourceCommand, open),
     });
   }
-  const line = d.range.start.line;
-  const prefix = linePrefix(doc, line);
-  const eol = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).endsWith('\r\n') ? '\r\n' : '\n';
-  actions.push({
-    title: 'Ignore this claim',
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [lsp],
-    edit: workspaceEdit(
-      doc,
-      [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${prefix}${DISABLE_COMMENT}${eol}` }],
-      options.documentChanges,
-    ),
-  });
+  // Where a comment line of its own would change the Markdown (a table row, a paragraph's second line, a lazy
+  // block-quote line), the comment goes on the claim's line; where no place keeps the structure, no action. A client
+  // that resolves actions gets the edit only when the action is chosen (finding the place renders the blocks).
+  if (options.resolveEdits) {
+    const data: IgnoreData = { factcheckIgnore: { uri: doc.uri, version: doc.version, range: d.range } };
+    actions.push({ title: 'Ignore this claim', kind: CodeActionKind.QuickFix, diagnostics: [lsp], data });
+    return actions;
+  }
+  const ignore = ignoreEdit(doc, d.range);
+  if (ignore) {
+    actions.push({
+      title: 'Ignore this claim',
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [lsp],
+      edit: workspaceEdit(doc, [ignore], options.documentChanges),
+    });
+  }
   return actions;
 }

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Engine } from '../engine';
 import { defaultDataDir, defaultSeedsDir } from '../facts/paths';
+import { oneLine } from '../controls';
 
 // The engine (chrono-node, markdown-it, yaml) is loaded on first use, after `initialize` has been answered:
 // an editor waits for nothing it does not need yet.
@@ -36,10 +37,10 @@ export function describeDatasetError(err: unknown, location: DataLocation): stri
     const e = err as { file?: string; field?: string; detail?: string; message: string };
     const file = e.file ? e.file : path.join(location.dataDir, 'facts.json');
     const field = e.field ? `, field ${e.field}` : '';
-    return `Fact Check: the dataset is broken: ${file}${field}: ${e.detail ?? e.message}`;
+    return oneLine(`Fact Check: the dataset is broken: ${file}${field}: ${e.detail ?? e.message}`);
   }
   const message = err instanceof Error ? err.message : String(err);
-  return `Fact Check: could not load the dataset from ${location.dataDir}: ${message}`;
+  return oneLine(`Fact Check: could not load the dataset from ${location.dataDir}: ${message}`);
 }
 
 export interface LoadOutcome {

@@ -46,10 +46,13 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult, Diagnostic } from '../types';
 import { renderHover } from '../hover';
-import { codeActionsFor, OPEN_SOURCE_COMMAND, rangesIntersect, sameDiagnostic, toLspDiagnostic, type OpenSourceArgs } from './convert';
+import { codeActionsFor, isIgnoreData, OPEN_SOURCE_COMMAND, rangesIntersect, sameDiagnostic, toLspDiagnostic, workspaceEdit, type OpenSourceArgs } from './convert';
+import { ignoreEdit } from './ignore';
 import { DatasetHolder, resolveDataLocation } from './dataset';
 import { DocumentStore, isMarkdown } from './documents';
-import { normalizeSettings, type Settings } from './settings';
+import { checkSettings, type Settings } from './settings';
+import { readRegularFile } from '../files';
+import { oneLine } from '../controls';
 
 export const COMMANDS = {
   checkDocument: 'factcheck.checkDocument',
@@ -127,12 +130,16 @@ export function startServer(connection: Connection): void {
   let configurationSupport = false;
   let dynamicConfiguration = false;
   let documentChanges = false;
+  let resolveEdits = false;
   let showDocumentSupport = false;
   let serverProgressSupport = false;
   let workspaceFolders: string[] = [];
   let workspaceFoldersSupport = false;
   let globalSettings: unknown = undefined;
   let analysisIds = 0;
+  /** LSP lifecycle: `initialize` answered once; `initialized` taken once; after `shutdown`, only `exit`. */
+  let initializeAnswered = false;
+  let initializedSeen = false;
   let shuttingDown = false;
 
   const settingsCache = new Map<string, Promise<Settings>>();
@@ -151,8 +158,23 @@ export function startServer(connection: Connection): void {
 
   // --- handler wrappers -------------------------------------------------------------------------------------------
 
+  /** The error the LSP specification prescribes for a request at this point of the lifecycle, if any. */
+  function lifecycleError(name: string): ResponseError<void> | undefined {
+    if (shuttingDown) return new ResponseError(ErrorCodes.InvalidRequest, `${name}: the server is shut down; only exit is accepted`);
+    if (name === 'initialize') {
+      return initializeAnswered ? new ResponseError(ErrorCodes.InvalidRequest, 'initialize may only be sent once') : undefined;
+    }
+    if (!initializeAnswered) return new ResponseError(ErrorCodes.ServerNotInitialized, `${name}: the server is not initialized`);
+    return undefined;
+  }
+
   function request<P, R>(name: string, fn: (params: P, token: CancellationToken, ...rest: any[]) => R | Promise<R>) {
     return async (params: P, token: CancellationToken, ...rest: any[]): Promise<R | ResponseError<any>> => {
+      const refused = lifecycleError(name);
+      if (refused) {
+        log(refused.message);
+        return refused;
+      }
       try {
         return await fn(params, token, ...rest);
       } catch (err) {
@@ -171,6 +193,8 @@ export function startServer(connection: Connection): void {
 
   function notification<P>(name: string, fn: (params: P) => void | Promise<void>) {
     return (params: P): void => {
+      // Before initialize and after shutdown, notifications are dropped (LSP: only exit still counts).
+      if (!initializeAnswered || shuttingDown) return;
       Promise.resolve()
         .then(() => fn(params))
         .catch((err) => logError(`${name} failed: ${err instanceof Error ? err.stack || err.message : String(err)}`));
@@ -183,18 +207,33 @@ export function startServer(connection: Connection): void {
 
   // --- settings ---------------------------------------------------------------------------------------------------
 
+  /** Problems already logged, so that each bad configuration is reported once, not on every document. */
+  const reportedSettings = new Set<string>();
+
+  function validated(raw: unknown): Settings {
+    const { settings, problems } = checkSettings(raw);
+    if (problems.length) {
+      const line = `Invalid settings, using the defaults instead: ${problems.join('; ')}.`;
+      if (!reportedSettings.has(line)) {
+        reportedSettings.add(line);
+        log(line);
+      }
+    }
+    return settings;
+  }
+
   function getSettings(uri: string): Promise<Settings> {
     let cached = settingsCache.get(uri);
     if (!cached) {
       if (configurationSupport) {
         cached = connection.workspace
           .getConfiguration({ scopeUri: uri, section: 'factcheck' })
-          .then(normalizeSettings, (err) => {
+          .then(validated, (err) => {
             log(`workspace/configuration failed, using defaults: ${err?.message ?? err}`);
-            return normalizeSettings(undefined);
+            return validated(undefined);
           });
       } else {
-        cached = Promise.resolve(normalizeSettings(globalSettings));
+        cached = Promise.resolve(validated(globalSettings));
       }
       settingsCache.set(uri, cached);
     }
@@ -387,6 +426,7 @@ export function startServer(connection: Connection): void {
       configurationSupport = !!caps.workspace?.configuration;
       dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
       documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+      resolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
       showDocumentSupport = !!caps.window?.showDocument?.support;
       serverProgressSupport = !!caps.window?.workDoneProgress;
       workspaceFoldersSupport = !!caps.workspace?.workspaceFolders;
@@ -404,7 +444,7 @@ export function startServer(connection: Connection): void {
             save: { includeText: false },
           },
           hoverProvider: true,
-          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
           executeCommandProvider: { commands: Object.values(COMMANDS).filter((c) => !clientCommands.has(c)) },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
@@ -413,12 +453,15 @@ export function startServer(connection: Connection): void {
       if (pull) {
         result.capabilities.diagnosticProvider = { identifier: 'factcheck', interFileDependencies: false, workspaceDiagnostics: false };
       }
+      initializeAnswered = true;
       return result;
     }),
   );
 
   connection.onInitialized(
     notification('initialized', () => {
+      if (initializedSeen) return; // a second one would load the data and watch its folder again
+      initializedSeen = true;
       log(`Fact Check server started (diagnostics by ${pull ? 'pull' : 'push'}; data ${holder?.location.dataDir}; seeds ${holder?.location.seedsDir}).`);
       loadData('startup');
       watchData();
@@ -447,6 +490,10 @@ export function startServer(connection: Connection): void {
       dataWatcher?.close();
     }),
   );
+
+  // Methods the server does not handle: MethodNotFound, or what the lifecycle prescribes (InvalidRequest after
+  // shutdown, ServerNotInitialized before initialize).
+  connection.onRequest((method: string) => lifecycleError(method) ?? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`));
 
   // --- documents --------------------------------------------------------------------------------------------------
 
@@ -511,6 +558,7 @@ export function startServer(connection: Connection): void {
       const settings = (params?.settings as Record<string, unknown> | undefined)?.factcheck;
       if (settings !== undefined) globalSettings = settings;
       settingsCache.clear();
+      reportedSettings.clear();
       await refreshAll();
     }),
   );
@@ -600,12 +648,26 @@ export function startServer(connection: Connection): void {
         actions.push(
           ...codeActionsFor(now, d, lsp, {
             documentChanges,
+            resolveEdits,
             seedsDir: holder!.location.seedsDir,
             openSourceCommand: COMMANDS.openSource,
           }),
         );
       });
       return actions;
+    }),
+  );
+
+  connection.onCodeActionResolve(
+    request('codeAction/resolve', (action: CodeAction): CodeAction => {
+      if (!action || !isIgnoreData(action.data)) return action;
+      const { uri, version, range } = action.data.factcheckIgnore;
+      const doc = documents.get(uri);
+      // Only for the text the action was made for: a range from another version may point anywhere.
+      if (!doc || doc.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed since the action was listed');
+      const edit = ignoreEdit(doc, range);
+      if (!edit) throw invalidParams('No place for the comment keeps the Markdown as it is');
+      return { ...action, edit: workspaceEdit(doc, [edit], documentChanges) };
     }),
   );
 
@@ -632,23 +694,31 @@ export function startServer(connection: Connection): void {
       sendStatus(analysis);
       return summary(analysis);
     }
-    // Not open: read it from disk.
+    // Not open: read it from disk, if it is a regular file within the size limit. A FIFO would block a read forever
+    // and hold one of libuv's four worker threads while it does: five such calls and every later file read (Check
+    // Workspace) waited behind them.
     let file: string;
     try {
       file = fileURLToPath(uri);
     } catch {
       throw invalidParams(`Unknown document: ${uri}`);
     }
-    let text: string;
-    try {
-      text = await fs.promises.readFile(file, 'utf8');
-    } catch (err) {
-      throw invalidParams(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    const settings = await getSettings(uri);
+    let analysis: Analysis;
+    if (!settings.enable) analysis = analyzeText(uri, 0, '', settings);
+    else {
+      const read = await readRegularFile(file, settings.maxFileSize);
+      if (read.ok) analysis = analyzeText(uri, 0, read.text, settings);
+      else if (read.reason === 'too-large') analysis = tooLarge(unopenedBase(uri), read.size ?? 0, settings);
+      else throw invalidParams(oneLine(`Cannot check ${file}: ${read.message}`));
     }
-    const analysis = analyzeText(uri, 0, text, await getSettings(uri));
     await connection.sendDiagnostics({ uri, diagnostics: analysis.diagnostics });
     pushedUnopened.add(uri);
     return summary(analysis);
+  }
+
+  function unopenedBase(uri: string): Omit<Analysis, 'diagnostics'> {
+    return { id: ++analysisIds, uri, version: 0, generation: holder?.generation ?? 0, settingsKey: '', engineDiagnostics: [] };
   }
 
   async function findMarkdown(root: string, token: CancellationToken, out: string[]): Promise<void> {
@@ -713,19 +783,15 @@ export function startServer(connection: Connection): void {
           if (!pull) await connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics: analysis.diagnostics });
         } else {
           const settings = await getSettings(uri);
-          try {
-            const stat = await fs.promises.stat(file);
-            if (!settings.enable) {
-              analysis = analyzeText(uri, 0, '', settings);
-            } else if (stat.size > settings.maxFileSize) {
-              const base = { id: ++analysisIds, uri, version: 0, generation: holder?.generation ?? 0, settingsKey: '', engineDiagnostics: [] };
-              analysis = tooLarge(base, stat.size, settings);
-            } else {
-              analysis = analyzeText(uri, 0, await fs.promises.readFile(file, 'utf8'), settings);
+          if (!settings.enable) analysis = analyzeText(uri, 0, '', settings);
+          else {
+            const read = await readRegularFile(file, settings.maxFileSize);
+            if (read.ok) analysis = analyzeText(uri, 0, read.text, settings);
+            else if (read.reason === 'too-large') analysis = tooLarge(unopenedBase(uri), read.size ?? 0, settings);
+            else {
+              log(oneLine(`checkWorkspace: not checked: ${file}: ${read.message}`));
+              continue;
             }
-          } catch (err) {
-            log(`checkWorkspace: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
-            continue;
           }
           await connection.sendDiagnostics({ uri, diagnostics: analysis.diagnostics });
           pushedUnopened.add(uri);

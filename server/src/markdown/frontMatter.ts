@@ -45,12 +45,83 @@ export function normaliseDate(value: unknown): string | undefined {
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
+/**
+ * Bounds on what is given to the YAML parser. `yaml` takes seconds and gigabytes on a large front matter of nested
+ * flow collections (`x: [[[[…` over 2 MB: 15 s, 1.75 GB, again on every keystroke inside it), and a nesting deep
+ * enough to overflow its recursion can leave V8 unable to compile a regular expression afterwards, which kills the
+ * process. A real front matter is a few hundred bytes and a few levels deep.
+ */
+export const MAX_FRONT_MATTER_CHARS = 32 * 1024;
+export const MAX_FRONT_MATTER_DEPTH = 64;
+
+/**
+ * About how deeply the YAML nests: per line, half its indentation plus the block indicators that open a level on it
+ * (`- - - x`, `? ? x`), and across lines the open flow collections (`[`, `{` outside quotes and comments). It
+ * over-counts (a `[` in a plain scalar, indentation in a block scalar) and under-counts one-column indentation by
+ * half, which the size bound then limits to about 250 levels, far from what overflows the parser.
+ */
+export function nestingBound(yaml: string): number {
+  let max = 0;
+  let flow = 0;
+  let quote = 0; // the open quote's char code, or 0
+  let lineStart = true;
+  let col = 0;
+  let blockDepth = 0;
+  for (let i = 0; i < yaml.length; i++) {
+    const c = yaml.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      col = 0;
+      blockDepth = 0;
+      continue; // (a quoted scalar may span lines: its quote stays open)
+    }
+    if (quote) {
+      if (c === quote) {
+        if (quote === 39 && yaml.charCodeAt(i + 1) === 39) i++; // '' inside a single-quoted scalar
+        else quote = 0;
+      } else if (c === 92 && quote === 34) i++; // \" inside a double-quoted scalar
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32) {
+        if (blockDepth === 0) col++; // indentation; the spaces after an indicator are not
+        continue;
+      }
+      // Block indicators that open a level: "- ", "? ", ": " (or one at the end of the line).
+      if ((c === 45 || c === 63 || c === 58) && (i + 1 === yaml.length || yaml.charCodeAt(i + 1) === 32 || yaml.charCodeAt(i + 1) === 10)) {
+        blockDepth++;
+        if ((col >> 1) + blockDepth > max) max = (col >> 1) + blockDepth;
+        continue;
+      }
+      lineStart = false;
+      // Two columns of indentation to a level, as YAML is mostly written (one-column indentation counts half).
+      if ((col >> 1) + blockDepth > max) max = (col >> 1) + blockDepth;
+    }
+    if (c === 35 && (i === 0 || yaml.charCodeAt(i - 1) === 32 || yaml.charCodeAt(i - 1) === 9)) {
+      while (i + 1 < yaml.length && yaml.charCodeAt(i + 1) !== 10) i++; // a comment
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 91 || c === 123) {
+      flow++;
+      if (flow > max) max = flow;
+    } else if ((c === 93 || c === 125) && flow > 0) flow--;
+  }
+  return max;
+}
+
 /** Parses the YAML between the fences (lines 1..count-2). */
 export function parseFrontMatter(lines: LineIndex, count: number): FrontMatter {
   const text = lines.text;
+  const size = count > 2 ? lines.ends[count - 2] - lines.starts[1] : 0;
+  if (size > MAX_FRONT_MATTER_CHARS) {
+    return { data: {}, error: `Front matter skipped: ${size} characters, more than the ${MAX_FRONT_MATTER_CHARS} that are read` };
+  }
   // YAML only knows \n and \r\n as line breaks; LSP (and this layer) also takes a lone \r as one.
   let yamlText = count > 2 ? text.slice(lines.starts[1], lines.ends[count - 2]) : '';
   if (yamlText.indexOf('\r') >= 0) yamlText = yamlText.replace(/\r\n?/g, '\n');
+  const depth = nestingBound(yamlText);
+  if (depth > MAX_FRONT_MATTER_DEPTH) {
+    return { data: {}, error: `Front matter skipped: nested ${depth} levels deep, more than the ${MAX_FRONT_MATTER_DEPTH} that are read` };
+  }
   try {
     const doc = YAML.parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
     if (doc.errors.length > 0) {
