@@ -51,7 +51,7 @@ export function anchorsOf(s: Sentence, clause: Clause): Anchor[] {
       const nextUnit = after !== undefined ? unitAt(after) : undefined;
       if (NEEDS_DESTINATION.has(t.lemma)) {
         // "went to Beijing", "came to Minsk", "returned to China", "returned this week": not "came amid", "went on".
-        const destination = next && (next.lower === 'to' || next.lower === 'into' || next.lower === 'back' || next.lower === 'home' || nextUnit?.kind === 'place' || nextUnit?.kind === 'anaphor' || (t.lemma === 'return' && (nextUnit?.kind === 'date' || next.lower === 'for' || next.text === '.' || next.text === ',')));
+        const destination = next && (next.lower === 'to' || next.lower === 'into' || next.lower === 'back' || next.lower === 'home' || nextUnit?.kind === 'place' || nextUnit?.kind === 'anaphor' || ((t.lemma === 'return' || t.lemma === 'come') && (nextUnit?.kind === 'date' || (next.lower === 'in' && unitAt(nextIn(k, 2) ?? -1)?.kind === 'date') || (t.lemma === 'return' && (next.lower === 'for' || next.text === '.' || next.text === ',')))));
         if (!destination) continue;
       }
       // "saw Xi", "called Putin", "rang him": a person right after; "called Xi a friend" names, it does not call.

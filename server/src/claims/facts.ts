@@ -131,7 +131,8 @@ export class Facts {
       for (const p of this.index.dataset.people) for (const a of [...p.aliases, ...(p.epithets ?? [])]) for (const w of a.toLowerCase().split(/\s+/)) names.add(w);
       for (const p of this.index.dataset.places) for (const a of [...p.aliases, ...(p.demonyms ?? [])]) for (const w of a.toLowerCase().split(/\s+/)) names.add(w);
       words = new Set();
-      for (const s of e.sources) for (const w of s.quote.toLowerCase().match(/\p{L}{5,}/gu) ?? []) if (!COMMON_WORDS.has(w) && !names.has(w) && !TITLE_WORDS.has(w) && !LEADER_NOUNS.has(w)) words.add(w);
+      // Not the event's kind ("working", "state"), which another visit can share.
+      for (const s of e.sources) for (const w of s.quote.toLowerCase().match(/\p{L}{5,}/gu) ?? []) if (!COMMON_WORDS.has(w) && !names.has(w) && !TITLE_WORDS.has(w) && !LEADER_NOUNS.has(w) && w !== e.kind && w !== 'nature') words.add(w);
       this.telling.set(e, words);
     }
     let n = 0;

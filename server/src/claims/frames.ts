@@ -128,7 +128,8 @@ export function framesOf(s: Sentence, clauses: Clause[]): ClauseReading[] {
       if (clause.kind === 'relative') {
         const u = s.unitOf[clause.antecedent] >= 0 ? s.units[s.unitOf[clause.antecedent]] : undefined;
         const p = u && partyOf(u);
-        if (p && clause.opener !== 'whom' && clause.opener !== 'whose' && clause.opener !== 'where' && clause.opener !== 'when') subject = [p];
+        // "who visited", "whose January 2022 visit" (the antecedent owns what follows), not "whom", "where".
+        if (p && clause.opener !== 'whom' && clause.opener !== 'where' && clause.opener !== 'when') subject = [p];
       } else if (readings[clause.antecedent]) subject = readings[clause.antecedent].subject;
     }
     // "Since landing in Tehran on Monday, Lukashenko has been meeting …": a fronted clause without a subject is about
@@ -211,7 +212,7 @@ function buildFrames(s: Sentence, clauses: Clause[], ci: number, anchors: Anchor
   const speaker = verb !== undefined && REPORTING_VERBS.has(s.tokens[verb].lemma) && !anchors.some((a) => a.at === verb) ? verb : undefined;
   const elsewhere = unknownPlace(s, clause);
   const owners = ownersOf(s, clause, anchors);
-  const primary = primaryOf(anchors);
+  const primary = primaryOf(anchors, s);
   let main: Frame | undefined;
   return anchors.flatMap((a, i) => {
     // The speaker's words (before a reporting verb) are nobody's event.
@@ -321,7 +322,7 @@ function readFrame(s: Sentence, clauses: Clause[], ci: number, a: Anchor, isPrim
           break;
         }
         // "the press conference of Putin and Lukashenka": parties of the event noun's own "of"; not "the leader of …".
-        if (prep === 'according' || (prep === 'of' && !nounAnchors.includes(prepAt - 1))) break;
+        if (prep === 'according' || (prep === 'of' && !nounAnchors.includes(prepAt - 1) && !u.possessive)) break;
         parties.push({ p, prep, k, possessive: !!u.possessive });
       }
     }
@@ -336,8 +337,10 @@ function readFrame(s: Sentence, clauses: Clause[], ci: number, a: Anchor, isPrim
   assignDates(s, f, dates, tense, a);
   readSince(s, f, clauses, ci, isPrimary);
   // "who visited in January 2022", "returned this week", "arrived on Monday": the place is the draft's.
-  const back = /^(go|come|fly|head)$/.test(anchorToken.lemma) && tokens[a.at + 1]?.lower === 'back';
+  const back = (/^(go|come|fly|head)$/.test(anchorToken.lemma) && tokens[a.at + 1]?.lower === 'back') || anchorToken.lemma === 'come';
   if (f.action === 'visit' && a.type === 'verb' && !f.where && (back || /^(visit|return|arrive|land)$/.test(anchorToken.lemma))) f.where = { kind: 'anaphor', noun: 'there', span: f.anchor };
+  // "his visit", "whose January 2022 visit": a visit named without a place is to the place the draft is about.
+  if (f.action === 'visit' && a.type === 'noun' && !f.where && /^(visit|trip|stay|arrival)$/.test(anchorToken.lemma) && (f.ordinal || f.when || f.since || f.gap)) f.where = { kind: 'anaphor', noun: 'there', span: f.anchor };
   return f;
 }
 

@@ -40,6 +40,7 @@ export const REPORTING_VERBS = new Set([
   'say', 'tell', 'report', 'announce', 'confirm', 'note', 'add', 'recall', 'state', 'claim', 'write', 'insist', 'stress', 'emphasize', 'emphasise', 'explain',
   'suggest', 'indicate', 'remark', 'mention', 'comment', 'declare', 'reveal', 'warn', 'quote', 'cite', 'describe', 'highlight', 'post', 'tweet', 'publish',
   'specify', 'predict', 'signal', 'assert', 'argue', 'acknowledge', 'admit', 'deny', 'recount', 'observe', 'point', 'disclose', 'broadcast',
+  'bill', 'label', 'term', 'dub', 'characterize', 'characterise', 'hail', 'brand',
 ]);
 
 /** Words that make a claim tentative: the checker judges what is asserted, not what may be. */

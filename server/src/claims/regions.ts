@@ -18,15 +18,33 @@ export function isPreposition(s: Sentence, k: number): boolean {
   return !!t && s.unitOf[k] < 0 && (t.pos === 'ADP' || t.pos === 'SCONJ' || (t.pos === 'PART' && t.lower === 'to') || PREPOSITIONS.has(t.lower)) && PREPOSITIONS.has(t.lower);
 }
 
-/** The primary anchor of a clause: its first verb, copula or headline anchor, else its first noun anchor. */
-export function primaryOf(anchors: Anchor[]): number {
+/**
+ * The primary anchor of a clause: its first verb, copula or headline anchor, else its first noun anchor that is not
+ * in a phrase about another event ("Unlike his state visit in late February, the current trip …").
+ */
+export function primaryOf(anchors: Anchor[], s?: Sentence): number {
   const i = anchors.findIndex((a) => a.type !== 'noun');
-  return i >= 0 ? i : 0;
+  if (i >= 0) return i;
+  if (s) {
+    const j = anchors.findIndex((a) => !otherEventPhrase(s, a.at));
+    if (j >= 0) return j;
+  }
+  return 0;
+}
+
+/** Whether the noun at `at` stands in an "after", "before", "unlike" … phrase: "after his visit", "unlike the trip". */
+function otherEventPhrase(s: Sentence, at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - 6; k--) {
+    const t = s.tokens[k];
+    if (/^(after|before|following|unlike|besides|amid)$/.test(t.lower)) return true;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === ',') return false;
+  }
+  return false;
 }
 
 export function ownersOf(s: Sentence, clause: Clause, anchors: Anchor[]): Owners {
   const owners: Owners = new Map();
-  const primary = primaryOf(anchors);
+  const primary = primaryOf(anchors, s);
   for (const k of clause.tokens) owners.set(k, primary);
   const order = clause.tokens;
   const pos = new Map(order.map((k, i) => [k, i]));
@@ -66,7 +84,15 @@ export function ownersOf(s: Sentence, clause: Clause, anchors: Anchor[]): Owners
     if (anchors.some((a) => (a.at === k - 1 && a.type === 'verb') || a.at === k)) continue;
     // Inside an event noun's own phrase ("trade agreements", "the state visit") a noun modifies the event.
     const next = order[j + 1];
-    if (next === undefined || !isPreposition(s, next)) continue;
+    if (next === undefined) continue;
+    // "the first phase scheduled for December 28": a participle and its phrases describe the noun.
+    const nt = s.tokens[next];
+    if (nt.pos === 'VERB' && nt.lower !== nt.lemma && !/(ing|s)$/.test(nt.lower) && s.unitOf[next] < 0) {
+      const end = phraseChainEnd(s, order, j + 2);
+      for (let m = j + 1; m < end; m++) if (owners.get(order[m]) === primary) owners.set(order[m], -1);
+      continue;
+    }
+    if (!isPreposition(s, next)) continue;
     const lower = s.tokens[next].lower;
     if (lower === 'since' || lower === 'after' || lower === 'before' || lower === 'during' || lower === 'with' || lower === 'between') continue;
     const end = phraseChainEnd(s, order, j + 1);

@@ -12,7 +12,7 @@ export type UnitKind =
   | 'person' | 'place' | 'event' | 'date' | 'duration' | 'ordinal' | 'cardinal' | 'times' | 'money'
   | 'pronoun' | 'pair' | 'counterpart' | 'group' | 'anaphor' | 'demonym' | 'unknown';
 
-export interface Duration { years: number; qualifier: 'more' | 'less' | 'about'; unit: 'day' | 'week' | 'month' | 'year' | 'decade' | 'hour'; n: number }
+export interface Duration { years: number; qualifier: 'more' | 'less' | 'about' | 'almost'; unit: 'day' | 'week' | 'month' | 'year' | 'decade' | 'hour'; n: number }
 
 /** A span of tokens that acts as one word. */
 export interface Unit {
@@ -50,7 +50,7 @@ export interface Sentence {
 
 const QUALIFIERS: [string[], Duration['qualifier']][] = [
   [['more', 'than'], 'more'], [['over'], 'more'], [['just', 'over'], 'more'], [['at', 'least'], 'more'], [['upwards', 'of'], 'more'],
-  [['nearly'], 'less'], [['almost'], 'less'], [['less', 'than'], 'less'], [['under'], 'less'], [['just', 'under'], 'less'], [['close', 'to'], 'less'],
+  [['nearly'], 'almost'], [['almost'], 'almost'], [['close', 'to'], 'almost'], [['less', 'than'], 'less'], [['under'], 'less'], [['just', 'under'], 'less'],
   [['about'], 'about'], [['around'], 'about'], [['some'], 'about'], [['roughly'], 'about'], [['approximately'], 'about'],
 ];
 const TIME_UNITS: Record<string, Duration['unit']> = { day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year', decade: 'decade', decades: 'decade', hour: 'hour', hours: 'hour' };
@@ -242,7 +242,7 @@ export function readSentence(text: string, ref: string, index: FactIndex): Sente
     while (j < tokens.length && unitOf[j] < 0 && (isName(tokens[j]) || (tokens[j].text === '-' && j + 1 < tokens.length && isName(tokens[j + 1])))) j++;
     if (j === i) continue;
     // "Joint press conference", "Russian-Belarusian talks": a capitalised first word before a common noun is no name.
-    if (i === 0 && j === 1 && tokens[1] && (tokens[1].pos === 'NOUN' || tokens[1].pos === 'ADJ') && /^\p{Ll}/u.test(tokens[1].text)) continue;
+    if (i === 0 && j === 1 && tokens[1] && tokens[1].pos !== 'VERB' && tokens[1].pos !== 'AUX' && /^\p{Ll}/u.test(tokens[1].text)) continue;
     add({ kind: 'unknown', from: i, to: j, possessive: isPossessive(tokens, j) });
     i = j - 1;
   }

@@ -222,7 +222,8 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
     if (taken(start, end)) continue;
     const w = m[1].toLowerCase();
     const y = +ref.slice(0, 4) + (w === 'last' || w === 'the previous' ? -1 : w === 'next' || w === 'the following' ? 1 : 0);
-    const relative = w === 'this' || w === 'of the' ? 'this-year' : w === 'last' || w === 'the previous' ? 'last-year' : w === 'next' || w === 'the following' ? 'next-year' : 'that-year';
+    // "his third trip of the year" counts within the trip's year, as "that year" does.
+    const relative = w === 'this' ? 'this-year' : w === 'last' || w === 'the previous' ? 'last-year' : w === 'next' || w === 'the following' ? 'next-year' : 'that-year';
     out.push({ start, end, text: m[0], from: isoOf(y, 1, 1), to: isoOf(y, 12, 31), precision: 'year', style: { dayFirst: false, withYear: true, shortMonth: false }, relative });
   }
 

@@ -33,8 +33,12 @@ export const count = frameShape('count', (c, s, facts) => {
   const f = c.frame;
   const n = f.count;
   if (!n || f.ordinal || !c.who || c.group) return undefined;
-  const from = f.scope?.from;
-  const until = f.scope && f.scope.to < s.ref ? f.scope.to : s.ref;
+  // "that year", "of the year": the year of the event the draft reports, when it has one.
+  const thatYear = f.scope?.relative === 'that-year' ? facts.currentEvent(c, s.ref)?.when.start.slice(0, 4) : undefined;
+  if (f.scope?.relative === 'that-year' && !thatYear) return undefined;
+  const from = thatYear ? `${thatYear}-01-01` : f.scope?.from;
+  const scopeTo = thatYear ? `${thatYear}-12-31` : f.scope?.to;
+  const until = scopeTo && scopeTo < s.ref ? scopeTo : s.ref;
   // A list complete up to its article's date still speaks for a draft written days later.
   const k = facts.coverage(c).find((x) => (!x.from || (from !== undefined && x.from <= from)) && dayNumber(x.to) >= dayNumber(until) - CURRENT_EVENT_DAYS / 5);
   if (!k) return lowerBound(c, s.ref, facts, from, until);

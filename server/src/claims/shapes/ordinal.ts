@@ -11,11 +11,14 @@ export const ordinal = frameShape('ordinal', (c, s, facts) => {
   if ((!f.ordinal && !f.again && !f.never) || f.ordinalGroup || !c.who || c.group) return undefined;
   // "the first since 2019" is the since shape's; "the first in three years" the gap shape's.
   if (f.ordinal?.value === 1 && (f.since || f.gap)) return undefined;
+  if (f.since && !f.since.date && !f.since.event) return undefined;
   if (f.count && !f.ordinal) return undefined;
   const current = facts.currentEvent(c, s.ref);
   if (!current) return undefined;
   const scopeYear = f.scope?.relative === 'that-year' ? current.when.start.slice(0, 4) : undefined;
-  const from = scopeYear ? `${scopeYear}-01-01` : f.scope?.from;
+  // "his second visit since the 2020 crackdown" counts from the anchor.
+  const sinceFrom = f.since?.date?.from ?? (f.since?.event ? facts.event(f.since.event)?.when.start : undefined);
+  const from = scopeYear ? `${scopeYear}-01-01` : f.scope?.from ?? sinceFrom;
   const window: DayRange = { start: from ?? '0000-01-01', end: current.when.start };
   const cov = facts.coverage(c).find((k) => k.members.includes(current.id) && (!k.from || (from !== undefined && k.from <= from)) && current.when.start <= k.to);
   if (!cov) return undefined;
