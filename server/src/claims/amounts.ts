@@ -43,6 +43,9 @@ export function amountsOf(s: Sentence, clauses: Clause[], readings: ClauseReadin
       const u = unitOf[k] >= 0 ? units[unitOf[k]] : undefined;
       if (u && k === u.from && u.kind === 'money') {
         out.push({ start: u.start, end: u.end, text: u.text, value: u.value!, unit: 'USD', qualifier: qualifierBefore(s, u.from), about, frame: frame(u) });
+      } else if (u && k === u.from && u.kind === 'duration' && u.duration!.unit === 'year' && about.some((w) => /^(prison|sentence|jail|term)$/.test(w))) {
+        // "sentenced in absentia to 12 years in prison".
+        out.push({ start: u.start, end: u.end, text: u.text, value: u.duration!.n, unit: 'years', qualifier: 'exact', about, frame: frame(u) });
       } else if (u && k === u.from && u.kind === 'duration' && u.duration!.unit === 'hour') {
         out.push({ start: u.start, end: u.end, text: u.text, value: u.duration!.n, unit: 'hours', qualifier: u.duration!.qualifier === 'about' && !/^(about|around|some|roughly)/i.test(u.text) ? 'exact' : u.duration!.qualifier === 'almost' ? 'less' : u.duration!.qualifier, about, frame: frame(u) });
       } else if (!u && tokens[k + 1]?.text === '-' && /^hours?$/.test(tokens[k + 2]?.lower ?? '')) {

@@ -110,6 +110,8 @@ export interface NamedEventClaim {
   shared: boolean;
   /** "a January election": one of a kind, not the one the dataset knows. */
   indefinite: boolean;
+  /** The date is that of a saying in the sentence ("on Feb. 17 he said he would …"): only a remark is dated so. */
+  saying: boolean;
   /** The sentence's other words, lower-cased, for telling a recurring event's instance by its own words ("disputed"). */
   words: string[];
 }
@@ -117,7 +119,7 @@ export interface NamedEventClaim {
 /** An amount tied to what it is of: "agreements worth $3.56 billion", "four hours of talks". */
 export interface AmountClaim extends Span {
   value: number;
-  unit: 'USD' | 'hours';
+  unit: 'USD' | 'hours' | 'years';
   /** "more than three hours": the sources' figure need only exceed it. */
   qualifier: 'more' | 'less' | 'about' | 'exact';
   /** Lemmas of the words around it that say what it is of. */

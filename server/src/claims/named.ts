@@ -5,6 +5,7 @@
 import type { NamedEventClaim, Frame } from './frame';
 import type { Sentence, Unit } from './sentence';
 import type { Clause } from './clauses';
+import { REPORTING_VERBS } from './lexicon';
 
 function clauseOfToken(clauses: Clause[]): Map<number, number> {
   const m = new Map<number, number>();
@@ -38,9 +39,11 @@ export function namedEventsOf(s: Sentence, clauses: Clause[], frames: Frame[][])
       if (/^(in|on|of)$/.test(tokens[k]?.lower ?? '') && unitAt(k + 1)?.kind === 'date') date = unitAt(k + 1);
       else if (unitAt(k)?.kind === 'date' && /^(in|on)$/.test(tokens[e.to - 1]?.lower ?? '')) date = unitAt(k);
     }
-    // "military rule since troops removed the government in 2021": what it has lasted since is when it began.
-    if (!date && tokens[e.to]?.lower === 'since') {
-      for (let k = e.to + 1; k < tokens.length; k++) {
+    // "military rule since troops removed the government in 2021", "using Iranian-made drones to attack Ukraine
+    // since September": what it has gone on since is when it began.
+    const since = tokens.findIndex((t, k) => k >= e.to && k <= e.to + 4 && t.lower === 'since');
+    if (!date && since >= 0) {
+      for (let k = since + 1; k < tokens.length; k++) {
         const u = unitAt(k);
         if (u?.kind === 'date') {
           date = u;
@@ -58,12 +61,18 @@ export function namedEventsOf(s: Sentence, clauses: Clause[], frames: Frame[][])
         if (u?.kind !== 'date' || k !== u.from) continue;
         const p = tokens[k - 1]?.lower;
         // "seized power two years ago": a date counted back needs no preposition.
-        if (p === 'in' || p === 'on' || k === clauses[ci].tokens[0] || (p === 'since' && k < e.from) || (u.dates!.past.ago && k > e.from)) {
+        if (p === 'in' || p === 'on' || (p === 'by' && k > e.from) || k === clauses[ci].tokens[0] || (p === 'since' && k < e.from) || (u.dates!.past.ago && k > e.from)) {
           if (p === 'since') continue;
           date = u;
           break;
         }
       }
+    }
+    // A remark is dated by its saying: "on Feb. 17 he said he would do so", "Speaking … on February 19, he said …".
+    let saying = false;
+    if (!date) {
+      date = sayingDate(s, clauses, clauseOf, ci);
+      saying = !!date;
     }
     if (!date) continue;
     const d = date.dates!.past;
@@ -73,9 +82,24 @@ export function namedEventsOf(s: Sentence, clauses: Clause[], frames: Frame[][])
     const shared = !inName && ((ci !== undefined && frames[ci]?.some((f) => f.when && f.when.start === d.start)) || (after(s, e) && ci !== undefined && frames[ci]?.some((f) => f.anchor.start < e.start)));
     const start = Math.min(e.start, date.start);
     const end = Math.max(e.end, date.end);
-    out.push({ event: e.id!, span: { start, end, text: s.text.slice(start, end) }, date: d, shared, indefinite: indefiniteBefore(s, Math.min(e.from, date.from)), words: s.tokens.filter((t, k) => s.unitOf[k] < 0).map((t) => t.lower) });
+    out.push({ event: e.id!, span: { start, end, text: s.text.slice(start, end) }, date: d, shared, saying, indefinite: indefiniteBefore(s, Math.min(e.from, date.from)), words: s.tokens.filter((t, k) => s.unitOf[k] < 0).map((t) => t.lower) });
   }
   return out;
+}
+
+/** A date set on a verb of saying anywhere in the sentence: "said on Feb. 16", "on Feb. 17 he said", "Speaking … on …". */
+function sayingDate(s: Sentence, clauses: Clause[], clauseOf: Map<number, number>, ci: number | undefined): Unit | undefined {
+  void clauseOf;
+  void ci;
+  for (const c of clauses) {
+    const says = c.tokens.some((k) => s.unitOf[k] < 0 && (s.tokens[k].pos === 'VERB' || s.tokens[k].pos === 'NOUN') && (REPORTING_VERBS.has(s.tokens[k].lemma) || /^(speak|tell|remark)$/.test(s.tokens[k].lemma)));
+    if (!says) continue;
+    for (const k of c.tokens) {
+      const u = s.unitOf[k] >= 0 ? s.units[s.unitOf[k]] : undefined;
+      if (u?.kind === 'date' && k === u.from && u.dates!.past.precision === 'day') return u;
+    }
+  }
+  return undefined;
 }
 
 /** "a January election", "an election in 2025": an indefinite article before the event's phrase. */

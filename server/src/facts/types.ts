@@ -103,7 +103,7 @@ export interface FactEvent {
 
 export interface Amount {
   value: number;
-  unit: 'USD' | 'hours';
+  unit: 'USD' | 'hours' | 'years';
   /** As the source says it: "$3.56 billion". */
   text: string;
   /** Words that say what the amount is of, one of which a claim must use: "agreements", "talks". */

@@ -22,6 +22,7 @@ export const namedEvent: Shape = {
       // An election or consultations: "an election" is another; "the election" this one only when the sentence uses a
       // word of its own sources beside the keyword ("the disputed election").
       if (e.recurring && (n.indefinite || !ownWords(e).some((w) => n.words.includes(w)))) return undefined;
+      if (n.saying && e.kind !== 'remark') return undefined;
       const related = [e.place, e.place && facts.index.countryOf(e.place), ...e.actors, ...e.actors.map((a) => facts.homeCountry(a))].filter(Boolean) as string[];
       const ids = s.mentions.filter((m) => m.kind !== 'event').map((m) => m.id);
       const inSentence = related.some((r) => ids.some((id) => id === r || (facts.index.places.has(id) && facts.index.places.has(r) && facts.index.compatiblePlaces(id, r))));
