@@ -7,11 +7,6 @@ import type { Dataset } from './facts/types';
 export interface EngineOptions {
   /** Absolute path of the seeds folder, for the file URIs that diagnostics cite. */
   seedsDir: string;
-  /**
-   * false: read every block and judge every sentence afresh, in its context, without the caches by text and context
-   * key. Slower by far; the reference the tests hold the caches to.
-   */
-  memo?: boolean;
 }
 
 export interface Engine {

@@ -5,7 +5,7 @@ import type { AmountClaim, Frame } from './frame';
 import type { Sentence } from './sentence';
 import type { Clause } from './clauses';
 import type { ClauseReading } from './frames';
-import { partyOf } from './frames';
+import { partyOf } from './clause-facts';
 import { cardinalValue } from './numbers';
 
 /**

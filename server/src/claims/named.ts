@@ -71,7 +71,7 @@ export function namedEventsOf(s: Sentence, clauses: Clause[], frames: Frame[][])
     // A remark is dated by its saying: "on Feb. 17 he said he would do so", "Speaking … on February 19, he said …".
     let saying = false;
     if (!date) {
-      date = sayingDate(s, clauses, clauseOf, ci);
+      date = sayingDate(s, clauses);
       saying = !!date;
     }
     if (!date) continue;
@@ -82,15 +82,13 @@ export function namedEventsOf(s: Sentence, clauses: Clause[], frames: Frame[][])
     const shared = !inName && ((ci !== undefined && frames[ci]?.some((f) => f.when && f.when.start === d.start)) || (after(s, e) && ci !== undefined && frames[ci]?.some((f) => f.anchor.start < e.start)));
     const start = Math.min(e.start, date.start);
     const end = Math.max(e.end, date.end);
-    out.push({ event: e.id!, span: { start, end, text: s.text.slice(start, end) }, date: d, shared, saying, indefinite: indefiniteBefore(s, Math.min(e.from, date.from)), words: s.tokens.filter((t, k) => s.unitOf[k] < 0).map((t) => t.lower) });
+    out.push({ event: e.id!, span: { start, end, text: s.text.slice(start, end) }, date: d, shared, saying, indefinite: indefiniteBefore(s, Math.min(e.from, date.from)), words: s.tokens.filter((_, k) => s.unitOf[k] < 0).map((t) => t.lower) });
   }
   return out;
 }
 
 /** A date set on a verb of saying anywhere in the sentence: "said on Feb. 16", "on Feb. 17 he said", "Speaking … on …". */
-function sayingDate(s: Sentence, clauses: Clause[], clauseOf: Map<number, number>, ci: number | undefined): Unit | undefined {
-  void clauseOf;
-  void ci;
+function sayingDate(s: Sentence, clauses: Clause[]): Unit | undefined {
   for (const c of clauses) {
     const says = c.tokens.some((k) => s.unitOf[k] < 0 && (s.tokens[k].pos === 'VERB' || s.tokens[k].pos === 'NOUN') && (REPORTING_VERBS.has(s.tokens[k].lemma) || /^(speak|tell|remark)$/.test(s.tokens[k].lemma)));
     if (!says) continue;

@@ -1,7 +1,6 @@
 // Sentence boundaries inside one prose segment. Abbreviations common in news copy ("Feb.", "St.", "U.S.") do not end
 // a sentence. Linear, no backtracking.
 
-import { isSpace as isWhite } from './chars';
 
 const ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'st', 'mr', 'mrs', 'ms', 'dr', 'gen', 'col', 'lt', 'sen', 'rep', 'gov', 'pres', 'prof', 'vs', 'no', 'etc', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'inc', 'ltd', 'jr', 'sr']);
 
@@ -20,6 +19,8 @@ function isLowerLetterCode(code: number): boolean {
   return c.toLowerCase() !== c.toUpperCase() && c === c.toLowerCase();
 }
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
+/** Whitespace to trim from a sentence's ends: the above and the other Unicode spaces. */
+const isWhite = (code: number) => isSpace(code) || code === 11 || code === 12 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 /** Closing quotes and brackets: " ' ” ’ ) ] */
 const isCloser = (code: number) => code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === 41 || code === 93;
 

@@ -16,199 +16,13 @@ export interface EntityHit {
   epithet: boolean;
 }
 
-interface AliasEntry { kind: EntityKind; id: string; tokens: string[]; hashes: number[]; caseSensitive: boolean; epithet: boolean }
+interface AliasEntry { kind: EntityKind; id: string; tokens: string[]; caseSensitive: boolean; epithet: boolean }
 
 // Bounded: an unbounded run over a 5 MB "word" overflows the regular expression stack. No name is this long.
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]{0,99}/gu;
 
 function tokensOf(s: string): string[] {
   return s.match(WORD)?.map((t) => t.toLowerCase()) ?? [];
-}
-
-/**
- * The words of a text, lower-cased, with their offsets: parallel arrays rather than an object a word, because a
- * check scans every word of a draft and the allocations would cost more than the scan. A word is not cut out as a
- * string until someone asks for it (wordText): lookups go by the hash the scan works out as it reads each word.
- */
-export interface Words {
-  /**
-   * The lower-cased text the words lie in (word i is lower[start[i], end[i])), or null when lower-casing changed the
-   * text's length and each word was lower-cased alone: then t holds them.
-   */
-  lower: string | null;
-  t: string[];
-  start: Int32Array;
-  end: Int32Array;
-  /** hashWord of each word. */
-  hash: Int32Array;
-  length: number;
-}
-
-/**
- * The words of a text. Lower-casing the whole text once is much cheaper than a word at a time; when that changes
- * the length (a few letters lower-case to two code units), offsets would drift, so the exact tokenizer is used.
- */
-export function wordsOf(text: string, into?: Words): Words {
-  const lower = text.toLowerCase();
-  const out = into ?? makeWords(Math.max(16, text.length >> 3));
-  out.length = 0;
-  if (lower.length === text.length) {
-    out.lower = lower;
-    if (out.t.length > 0) out.t.length = 0; // words of an earlier text cut out one by one
-    scanWords(lower, out);
-  } else {
-    out.lower = null;
-    regexWords(text, out);
-    // A reused buffer keeps its arrays; only the words of this text count.
-    out.t.length = out.length;
-  }
-  return out;
-}
-
-/** Word i of `w`, as a string. */
-export function wordText(w: Words, i: number): string {
-  return w.lower !== null ? w.lower.slice(w.start[i], w.end[i]) : w.t[i];
-}
-
-/** Whether word i of `w` is `word` (lower-case), without cutting it out. */
-export function wordIs(w: Words, i: number, word: string): boolean {
-  return w.lower !== null ? w.end[i] - w.start[i] === word.length && w.lower.startsWith(word, w.start[i]) : w.t[i] === word;
-}
-
-/** The hash a word scan works out for a lower-case word, code unit by code unit. */
-export function hashWord(w: string): number {
-  let h = 0;
-  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-  return h;
-}
-
-/**
- * A set of lower-case words to test the words of a text against: a bit per hash (modulo 4096) rules out most words
- * with one load, and only a word that passes is cut out and looked up.
- */
-export class WordSet {
-  private readonly words: Set<string>;
-  private readonly bits = new Uint32Array(128);
-  constructor(words: Iterable<string>) {
-    this.words = new Set(words);
-    for (const w of this.words) {
-      const b = hashWord(w) & 4095;
-      this.bits[b >>> 5] |= 1 << (b & 31);
-    }
-  }
-  /** Whether word i of `w` is in the set. */
-  hasWord(w: Words, i: number): boolean {
-    const b = w.hash[i] & 4095;
-    return (this.bits[b >>> 5] & (1 << (b & 31))) !== 0 && this.words.has(wordText(w, i));
-  }
-}
-
-/**
- * Values by lower-case word, found for word i of a scanned text by the hash the scan worked out and compared in place:
- * no string is cut out to look a word up. Open addressing over at least twice `capacity` slots; it takes no more
- * than `capacity` words.
- */
-export class WordMap<V> {
-  private readonly slots: Int32Array;
-  private readonly words: string[] = [];
-  private readonly values: V[] = [];
-  constructor(private readonly capacity: number) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
-  }
-
-  /** The value of word i of `w`, or undefined. */
-  get(w: Words, i: number): V | undefined {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    for (let p = w.hash[i] & mask; slots[p] >= 0; p = (p + 1) & mask) {
-      if (wordIs(w, i, this.words[slots[p]])) return this.values[slots[p]];
-    }
-    return undefined;
-  }
-
-  /** Adds `word` (lower-case, not yet in the map) with its value; does nothing once the map holds `capacity` words. */
-  add(word: string, value: V): void {
-    if (this.words.length >= this.capacity) return;
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    let p = hashWord(word) & mask;
-    while (slots[p] >= 0) p = (p + 1) & mask;
-    slots[p] = this.words.length;
-    this.words.push(word);
-    this.values.push(value);
-  }
-}
-
-/**
- * An empty word buffer to pass to wordsOf again and again: a check scans thousands of blocks, and typed arrays are
- * costly to allocate. Its contents are only valid until the next wordsOf into it.
- */
-export function wordBuffer(): Words {
-  return makeWords(1024);
-}
-
-/** Whether the code unit at `at` is an upper-case letter: by its code for ASCII, by Unicode's Lu beyond. */
-function isUpperAt(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  return c < 128 ? c >= 65 && c <= 90 : /\p{Lu}/u.test(text[at]);
-}
-
-/** Word characters of lower-cased text: digits, a-z, and letters and marks past Latin-1 outside punctuation blocks. */
-function isWordCode(c: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-  return c === 0xb5 || (c >= 0xc0 && c <= 0x1fff && c !== 0xd7 && c !== 0xf7) || (c >= 0x2c00 && c <= 0x2dff) || (c >= 0x2e80 && c <= 0xd7ff) || (c >= 0xf900 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff);
-}
-
-function makeWords(capacity: number): Words {
-  return { lower: null, t: [], start: new Int32Array(capacity), end: new Int32Array(capacity), hash: new Int32Array(capacity), length: 0 };
-}
-
-function addWord(w: Words, start: number, end: number, hash: number): void {
-  if (w.length === w.start.length) {
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2 + 16);
-      b.set(a);
-      return b;
-    };
-    w.start = grow(w.start);
-    w.end = grow(w.end);
-    w.hash = grow(w.hash);
-  }
-  w.start[w.length] = start;
-  w.end[w.length] = end;
-  w.hash[w.length] = hash;
-  w.length++;
-}
-
-/** Words of a lower-cased text by a loop over its code units: no regular expression, no match arrays, no strings. */
-function scanWords(lower: string, out: Words): void {
-  const n = lower.length;
-  let i = 0;
-  while (i < n) {
-    let c = lower.charCodeAt(i);
-    if (!isWordCode(c)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let h = 0; // hashWord, worked out as the word is read
-    while (i < n && i - start < 100 && isWordCode((c = lower.charCodeAt(i)))) {
-      h = (Math.imul(h, 31) + c) | 0;
-      i++;
-    }
-    addWord(out, start, i, h);
-  }
-}
-
-function regexWords(text: string, out: Words): void {
-  const re = new RegExp(WORD.source, 'gu');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const t = m[0].toLowerCase();
-    out.t[out.length] = t;
-    addWord(out, m.index, m.index + m[0].length, hashWord(t));
-  }
 }
 
 /** Appends `value` to the list of `key`; `once`: not when it is already the list's last item. */
@@ -224,8 +38,6 @@ export class FactIndex {
   readonly events: Map<string, FactEvent>;
   /** First token of an alias → the aliases that start with it, longest first. */
   private readonly aliases = new Map<string, AliasEntry[]>();
-  /** The same, looked up by a scanned word in place. */
-  private readonly byFirstToken: WordMap<AliasEntry[]>;
   private readonly eventsByPerson = new Map<string, FactEvent[]>();
   /** Events whose actors include a member of the group, by group id. */
   private readonly eventsByGroup = new Map<string, FactEvent[]>();
@@ -286,8 +98,6 @@ export class FactIndex {
       }
     }
     for (const list of this.aliases.values()) if (list.length > 1) list.sort((a, b) => b.tokens.length - a.tokens.length);
-    this.byFirstToken = new WordMap(2 * this.aliases.size);
-    for (const [token, list] of this.aliases) this.byFirstToken.add(token, list);
     for (const c of dataset.coverage) {
       push(this.coverageByParty, `${c.type}|${c.subject}`, c);
       if (c.with) push(this.coverageByParty, `${c.type}|${c.with}`, c);
@@ -299,29 +109,24 @@ export class FactIndex {
     if (tokens.length === 0) return;
     let list = this.aliases.get(tokens[0]);
     if (!list) this.aliases.set(tokens[0], (list = []));
-    list.push({ kind, id, tokens, hashes: tokens.map(hashWord), caseSensitive, epithet });
+    list.push({ kind, id, tokens, caseSensitive, epithet });
   }
 
-  /**
-   * Every alias occurrence in the text, longest match first, non-overlapping. Linear in the text: one pass over its
-   * words with a table probe each, whatever the size of the dataset.
-   */
-  findEntities(text: string, words: Words = wordsOf(text)): EntityHit[] {
+  /** Every alias occurrence in the text, longest match first, non-overlapping: one table lookup a word. */
+  findEntities(text: string): EntityHit[] {
     const hits: EntityHit[] = [];
-    const { start, end, hash } = words;
+    const words = [...text.matchAll(WORD)].map((m) => ({ lower: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length }));
     for (let i = 0; i < words.length; i++) {
-      const cands = this.byFirstToken.get(words, i);
+      const cands = this.aliases.get(words[i].lower);
       if (!cands) continue;
       for (const c of cands) {
         if (i + c.tokens.length > words.length) continue;
         let ok = true;
-        for (let k = 1; k < c.tokens.length && ok; k++) {
-          // Tokens of one alias are adjacent: separated by at most a space, hyphen or period.
-          ok = hash[i + k] === c.hashes[k] && start[i + k] - end[i + k - 1] <= 2 && wordIs(words, i + k, c.tokens[k]);
-        }
+        // Tokens of one alias are adjacent: separated by at most a space, hyphen or period.
+        for (let k = 1; k < c.tokens.length && ok; k++) ok = words[i + k].lower === c.tokens[k] && words[i + k].start - words[i + k - 1].end <= 2;
         if (!ok) continue;
-        if (c.caseSensitive && !isUpperAt(text, start[i])) continue;
-        hits.push({ kind: c.kind, id: c.id, start: start[i], end: end[i + c.tokens.length - 1], epithet: c.epithet });
+        if (c.caseSensitive && !/^\p{Lu}/u.test(text[words[i].start])) continue;
+        hits.push({ kind: c.kind, id: c.id, start: words[i].start, end: words[i + c.tokens.length - 1].end, epithet: c.epithet });
         i += c.tokens.length - 1;
         break;
       }

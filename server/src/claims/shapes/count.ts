@@ -13,7 +13,7 @@ import { frameShape, type Verdict } from './shape';
  * Without a complete list, the known events are still a floor: "his only visit to Beijing last year" is refuted by two
  * known visits that year, whatever else the sources do not know.
  */
-function lowerBound(c: ResolvedFrame, ref: string, facts: Facts, from: string | undefined, until: string): Verdict {
+function lowerBound(c: ResolvedFrame, facts: Facts, from: string | undefined, until: string): Verdict {
   const n = c.frame.count!;
   if (!c.frame.scope || n.earlier) return undefined;
   const known = facts.candidates(c).filter((e) => e.status === 'done' && e.when.start >= from! && e.when.start <= until);
@@ -26,7 +26,6 @@ function lowerBound(c: ResolvedFrame, ref: string, facts: Facts, from: string | 
     end: n.end,
     sources: facts.sourcesOf(known),
   };
-  void ref;
 }
 
 export const count = frameShape('count', (c, s, facts) => {
@@ -41,7 +40,7 @@ export const count = frameShape('count', (c, s, facts) => {
   const until = scopeTo && scopeTo < s.ref ? scopeTo : s.ref;
   // A list complete up to its article's date still speaks for a draft written days later.
   const k = facts.coverage(c).find((x) => (!x.from || (from !== undefined && x.from <= from)) && dayNumber(x.to) >= dayNumber(until) - CURRENT_EVENT_DAYS / 5);
-  if (!k) return lowerBound(c, s.ref, facts, from, until);
+  if (!k) return lowerBound(c, facts, from, until);
   // "Earlier" counts leave out the visit or meeting the draft reports on, even when it is over by the draft's date.
   const near = n.earlier ? facts.currentEvent(c, s.ref) : undefined;
   const current = near && dayNumber(s.ref) - dayNumber(near.when.end) <= REPORTING_DAYS ? near : undefined;
