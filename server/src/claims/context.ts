@@ -173,6 +173,7 @@ export function advance(d: Discourse, r: SentenceReading, resolvedSubject: strin
   }
   const first = r.subjects[0]?.find((p) => p.kind === 'person');
   if (first?.kind === 'person') d.subject = first.id;
-  else if (resolvedSubject) d.subject = resolvedSubject;
+  // A group ("no foreign leaders") is nobody "he" can stand for.
+  else if (resolvedSubject && d.people.includes(resolvedSubject)) d.subject = resolvedSubject;
   else if (!d.subject) d.subject = r.mentions.find((m) => m.kind === 'person')?.id;
 }

@@ -144,7 +144,7 @@ export function readSentence(text: string, ref: string, index: FactIndex): Sente
       i += ever - 1;
       continue;
     }
-    if (n !== undefined && t.pos === 'NUM' && !t.entity?.startsWith('DATE')) {
+    if (n !== undefined && t.pos === 'NUM') {
       add({ kind: 'cardinal', from: i, to: i + 1, value: n });
       continue;
     }

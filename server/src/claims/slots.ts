@@ -11,7 +11,9 @@ export function readWord(s: Sentence, f: Frame, k: number, a: Anchor, nounAnchor
   const t = s.tokens[k];
   const w = t.lower;
   const sp = span(s, k, k + 1);
-  if (w === 'not' || w === "n't" || w === 'no' || w === 'without' || w === 'neither' || w === 'nor') f.negated = true;
+  // "almost no foreign leaders", "hardly any": few, not none; asserted by nobody as a count, so hedged.
+  if ((w === 'no' || w === 'any') && /^(almost|virtually|nearly|hardly|scarcely)$/.test(s.tokens[k - 1]?.lower ?? '')) f.hedged = true;
+  else if (w === 'not' || w === "n't" || w === 'no' || w === 'without' || w === 'neither' || w === 'nor') f.negated = true;
   if (w === 'never') f.never = sp;
   // "his only visit to Beijing last year": a count of one.
   const owned = /^(his|her|their|'s|’s)$/.test(s.tokens[k - 1]?.lower ?? '');
