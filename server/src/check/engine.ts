@@ -12,7 +12,7 @@ import { isIsoDate, today } from '../dates/iso';
 import { renderHover } from '../hover/index';
 import { Facts } from '../claims/facts';
 import { judgeDraft, type JudgedSentence } from './judge';
-import { SegmentReader } from './segments';
+import { MAX_SENTENCES, SegmentReader } from './segments';
 import { SourceCites } from './sources';
 
 const MAX_PARSERS = 64;
@@ -64,6 +64,17 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     const rangeOf = (seg: ProseSegment, start: number, end: number): Range => ({ start: at(seg, start), end: end > start ? doc.positionAt(seg.offsets[end - 1] + 1) : at(seg, start) });
 
     const segments = doc.segments.map((seg) => ({ seg, reading: reader.read(seg, referenceDate) }));
+    for (const { seg, reading } of segments) {
+      if (!reading.tooLong) continue;
+      const start = at(seg, 0);
+      diagnostics.push({
+        range: { start, end: { line: start.line, character: start.character + 1 } },
+        severity: 3,
+        code: 'not-checked',
+        source: 'factcheck',
+        message: `This paragraph has ${reading.tooLong.toLocaleString('en-US')} sentences (${Math.round(seg.text.length / 1000)} KB); claims in paragraphs of more than ${MAX_SENTENCES.toLocaleString('en-US')} sentences are not checked. Break it into paragraphs to check it.`,
+      });
+    }
     const judged = judgeDraft(segments, referenceDate, facts!);
     let claims = 0;
     let contradicted = 0;

@@ -24,12 +24,19 @@ export interface SentenceRead {
 export interface SegmentReading {
   kind: SegmentKind;
   sentences: SentenceRead[];
+  /** Longer than any paragraph of prose (its number of sentences): its names are kept for hover cards, its claims are not read. */
+  tooLong?: number;
 }
 
 /** Words that let a sentence that names no one still speak of someone the draft named. */
 const LEANS_ON_CONTEXT = /\b(he|his|him|they|their|them|both|two|leaders?|presidents?|visit|visits|trip|talks|meeting|summit|counterpart|minister|premier|there|country|capital|nation)\b/i;
 /** Longer "sentences" are run-ons, tables of data or garbage: reading them could only produce false alarms. */
 const MAX_SENTENCE = 1_500;
+/**
+ * A paragraph of more sentences than this is no prose a writer checks claim by claim (a paste, a data dump): reading
+ * it would take seconds. About 100 KB of prose.
+ */
+export const MAX_SENTENCES = 1_500;
 const CACHE_LIMIT = 4_000;
 
 /** A copy of `s` that shares no memory with the document it was cut from (a key must not keep the document alive). */
@@ -59,6 +66,7 @@ export class SegmentReader {
   private readSegment(seg: ProseSegment, ref: string): SegmentReading {
     const sentences: SentenceRead[] = [];
     const n = sentenceSpans(seg.text, this.spans);
+    const tooLong = n > MAX_SENTENCES;
     for (let i = 0; i < n; i++) {
       const start = this.spans[2 * i];
       const end = this.spans[2 * i + 1];
@@ -66,13 +74,13 @@ export class SegmentReader {
       const hits = this.index.findEntities(text);
       if (hits.length === 0 && !LEANS_ON_CONTEXT.test(text)) continue;
       const mentions = hits.filter((h) => h.kind !== 'event').map((h) => ({ kind: h.kind, id: h.id, start: h.start, end: h.end, text: text.slice(h.start, h.end) }));
-      if (text.length > MAX_SENTENCE) {
+      if (text.length > MAX_SENTENCE || tooLong) {
         sentences.push({ start, end, mentions, dates: [] });
         continue;
       }
-      const reading = readClaims(detached(text), ref, this.index, { tableRow: seg.kind === 'tableRow' });
+      const reading = readClaims(detached(text), ref, this.index, { tableRow: seg.kind === 'tableRow', hits });
       sentences.push({ start, end, mentions, dates: reading.dates, reading });
     }
-    return { kind: seg.kind, sentences };
+    return { kind: seg.kind, sentences, ...(tooLong ? { tooLong: n } : {}) };
   }
 }

@@ -2,7 +2,7 @@
 // named events and amounts. Pure: the same sentence and reference date always read alike, so readings can be kept by
 // text; who "he" is comes later, from the draft (context.ts).
 
-import type { FactIndex } from '../facts/index';
+import type { EntityHit, FactIndex } from '../facts/index';
 import type { DateExpr } from '../dates/expressions';
 import type { AmountClaim, Frame, MentionSpan, NamedEventClaim, PartyRef, TitleClaim } from './frame';
 import { readSentence } from './sentence';
@@ -30,10 +30,12 @@ export interface SentenceReading {
 export interface ReadOptions {
   /** A table row: its cells are joined by " ; " and read as one clause. */
   tableRow?: boolean;
+  /** The sentence's names, when the caller has found them. */
+  hits?: EntityHit[];
 }
 
 export function readClaims(text: string, ref: string, index: FactIndex, options: ReadOptions = {}): SentenceReading {
-  const s = readSentence(text, ref, index);
+  const s = readSentence(text, ref, index, options.hits);
   const clauses = clausesOf(s, options.tableRow);
   const readings = framesOf(s, clauses);
   const frames = readings.flatMap((r, ci) => r.frames.map((f) => Object.assign(f, { clauseIndex: ci })));

@@ -1,7 +1,7 @@
 // One sentence as the claim reader sees it: wink's tokens, with the spans that act as one word laid over them —
 // names the dataset knows, dates, durations, numbers, amounts, pronouns, groups and names it does not know.
 
-import type { FactIndex } from '../facts/index';
+import type { EntityHit, FactIndex } from '../facts/index';
 import { findDates, type DateExpr, type Tense } from '../dates/expressions';
 import { relativeDates } from '../dates/relative';
 import { tag, type Token } from '../nlp/tagger';
@@ -49,8 +49,8 @@ export interface Sentence {
   unitOf: number[];
 }
 
-/** Reads one sentence. Dates resolve against `ref`. */
-export function readSentence(text: string, ref: string, index: FactIndex): Sentence {
+/** Reads one sentence. Dates resolve against `ref`. `hits`: its names, when the caller has found them already. */
+export function readSentence(text: string, ref: string, index: FactIndex, hits: EntityHit[] = index.findEntities(text)): Sentence {
   const tokens = tag(text);
   const units: Unit[] = [];
   const unitOf: number[] = new Array(tokens.length).fill(-1);
@@ -80,7 +80,7 @@ export function readSentence(text: string, ref: string, index: FactIndex): Sente
   };
 
   // Names the dataset knows. An epithet that is only a common phrase inside a longer name is still a name.
-  for (const h of index.findEntities(text)) {
+  for (const h of hits) {
     const [from, to] = tokenSpan(h.start, h.end);
     if (from < 0) continue;
     const within = h.kind === 'place' ? index.dataset.places.filter((p) => p.id !== h.id && index.within(h.id, p.id)).map((p) => p.id) : undefined;

@@ -6,8 +6,12 @@ import type { TitleClaim, Span } from './frame';
 import type { Sentence, Unit } from './sentence';
 import { TITLE_OFFICES } from './lexicon';
 
+/** The first words of the titles, to pass over every other word at once. */
+const FIRST_WORDS = new Set([...TITLE_OFFICES.keys()].map((t) => t.split(/[ -]/)[0]));
+
 /** The title whose words start at token k, and the token after it: the longest title the words spell. */
 function titleAt(s: Sentence, k: number): { office: string; to: number } | undefined {
+  if (!FIRST_WORDS.has(s.tokens[k].lower.split('-')[0])) return undefined;
   let found: { office: string; to: number } | undefined;
   for (let j = k; j < s.tokens.length && j < k + 5; j++) {
     if (s.unitOf[j] >= 0) break;

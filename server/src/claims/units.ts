@@ -32,7 +32,11 @@ export function hyphenatedGap(tokens: Token[], i: number): { to: number; duratio
   return { to: k + 1, duration: { years: value * UNIT_YEARS[unit], qualifier: 'about', unit, n: value } };
 }
 
+/** Words a duration can start with: qualifiers, numbers, "a"/"an", "half". */
+const DURATION_START = new Set([...QUALIFIERS.map(([w]) => w[0]), 'a', 'an', 'half', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']);
+
 export function durationAt(tokens: Token[], i: number): { to: number; duration: Duration } | undefined {
+  if (!DURATION_START.has(tokens[i].lower) && !/^\d/.test(tokens[i].lower)) return undefined;
   const gap = hyphenatedGap(tokens, i);
   if (gap) return gap;
   let k = i;
