@@ -88,7 +88,8 @@ export function anchorsOf(s: Sentence, clause: Clause): Anchor[] {
     if (t.lemma !== 'be' || unitOf[k] >= 0) continue;
     let j = k + 1;
     while (tokens[j] && (tokens[j].pos === 'ADV' || tokens[j].lower === 'last' || tokens[j].lower === 'already' || tokens[j].lower === 'again' || tokens[j].lower === 'previously')) j++;
-    if (!(tokens[j]?.lower === 'in' || tokens[j]?.lower === 'at')) continue;
+    // "is in Beijing", "was at the Kremlin", "has been to Beijing", "had never been to Myanmar".
+    if (!(tokens[j]?.lower === 'in' || tokens[j]?.lower === 'at' || (tokens[j]?.lower === 'to' && t.lower === 'been'))) continue;
     const u = unitAt(j + 1);
     if (!u || (u.kind !== 'place' && u.kind !== 'anaphor' && u.kind !== 'unknown')) continue;
     if (!inClause.includes(j + 1)) continue;

@@ -131,7 +131,8 @@ function readFrame(s: Sentence, clauses: Clause[], ci: number, a: Anchor, isPrim
     others: [],
     arrival: a.arrival,
     definite: a.type === 'noun' && isDefinite(s, a.at),
-    words: mine.filter((k) => s.unitOf[k] < 0).map((k) => tokens[k].lower),
+    // Its own words and its purpose's: "called Lukashenko to congratulate him on his birthday".
+    words: [...mine, ...clauses.filter((c) => c.parent === ci && c.kind === 'infinitive').flatMap((c) => c.tokens)].filter((k) => s.unitOf[k] < 0).map((k) => tokens[k].lower),
     negated: false,
     hedged,
     tense,
@@ -201,6 +202,8 @@ function readFrame(s: Sentence, clauses: Clause[], ci: number, a: Anchor, isPrim
     }
   }
   // A second event named by a noun in the clause has only the parties of its own phrase.
+  // "had previously visited Beijing twice", "have met twice before": the earlier ones, without the one reported.
+  if (f.count && !f.count.earlier && mine.some((k) => /^(previously|before|earlier|already)$/.test(tokens[k].lower) && tokens[k].pos === 'ADV')) f.count.earlier = true;
   assignParties(f, a, parties, isPrimary || a.type !== 'noun' ? subject : [], passive, host, before);
   // "the first visit to Myanmar by a foreign leader": counted within the group; the visitor is whom the draft means.
   if (f.who?.kind === 'group' && f.ordinal && !f.who.id.startsWith('leader-of:')) {

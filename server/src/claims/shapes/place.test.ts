@@ -1,0 +1,20 @@
+import { expectFlag, expectNone } from '../../../../test/support/claims';
+
+describe('shape: place (the right people at the right time, elsewhere)', () => {
+  it('the right date in the wrong place is flagged with the right place', () => {
+    expectFlag({ ref: '2021-08-31', text: 'In late May, Lukashenko met Putin in Moscow.', code: 'place-mismatch', wrong: 'Moscow', fixedTo: 'In late May, Lukashenko met Putin in Sochi.' });
+    expectFlag({ ref: '2022-12-19', text: 'On December 19, Brest hosted talks between Putin and Lukashenko.', code: 'place-mismatch', wrong: 'Brest' });
+  });
+  it('a complete list of these people\'s meetings decides where: "Those talks were held in Russia"', () => {
+    expectFlag({ ref: '2025-11-25', text: 'Lukashenko and Min Aung Hlaing met in Russia in March.', code: 'place-mismatch', wrong: 'Russia' });
+  });
+  it('undated, the one visit the draft reports: "will host Putin in Vitebsk"', () => {
+    expectFlag({ ref: '2022-12-16', text: 'Lukashenko will host Putin in Vitebsk for talks on security.', code: 'place-mismatch', wrong: 'Vitebsk' });
+    expectNone('Lukashenko will host Putin in Minsk for talks on security.', '2022-12-16');
+    // Two visits may be meant in late February 2023 (Beijing now, Tehran next month): no one place is right.
+    expectNone('Lukashenko plans an official visit to Iran.', '2023-02-22');
+  });
+  it('a list of places is several events; a place the dataset does not know in a date\'s claim is judged', () => {
+    expectNone('Lukashenko has met Putin in Moscow, St. Petersburg, Sochi and the Amur region since the invasion.', '2022-12-16');
+  });
+});
