@@ -12,7 +12,10 @@ export type Token = ReturnType<Md['parse']>[number];
 import { LineIndex } from './lines';
 import { frontMatterLineCount, parseFrontMatter } from './frontMatter';
 import { computeSuppression } from './suppress';
-import { SegmentBuilder, contentMap, isWs, mapCell, mapContent, scanInline, type RefLookup } from './inline';
+import { SegmentBuilder } from './builder';
+import { isWs } from './chars';
+import { contentMap, mapCell, mapContent } from './contentMap';
+import { scanInline, type RefLookup } from './inline';
 
 export { LineIndex } from './lines';
 export { normaliseDate } from './frontMatter';
