@@ -34,7 +34,6 @@ import {
   InitializeResult,
   LSPErrorCodes,
   MessageType,
-  NotificationType,
   Position,
   Range,
   ResponseError,
@@ -46,64 +45,18 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult, Diagnostic } from '../types';
 import { renderHover } from '../hover';
-import { codeActionsFor, isIgnoreData, OPEN_SOURCE_COMMAND, rangesIntersect, sameDiagnostic, toLspDiagnostic, workspaceEdit, type OpenSourceArgs } from './convert';
+import { codeActionsFor, isIgnoreData, rangesIntersect, sameDiagnostic, toLspDiagnostic, workspaceEdit, type OpenSourceArgs } from './convert';
 import { ignoreEdit } from './ignore';
 import { DatasetHolder, resolveDataLocation } from './dataset';
 import { DocumentStore, isMarkdown } from './documents';
 import { checkSettings, type Settings } from './settings';
 import { readRegularFile } from '../files';
 import { oneLine } from '../controls';
+import type { Analysis } from './analysis';
+import { COMMANDS, StatusNotification, type CheckSummary, type InitializationOptions, type StatusParams } from './protocol';
 
-export const COMMANDS = {
-  checkDocument: 'factcheck.checkDocument',
-  checkWorkspace: 'factcheck.checkWorkspace',
-  openSource: OPEN_SOURCE_COMMAND,
-  reloadData: 'factcheck.reloadData',
-} as const;
-
-/** Sent after each check of an open document and after each dataset load, when the client asks for it. */
-export interface StatusParams {
-  dataset?: { facts: number; sources: number };
-  datasetError?: string;
-  uri?: string;
-  stats?: CheckResult['stats'];
-  skipped?: Analysis['skipped'];
-}
-export const StatusNotification = new NotificationType<StatusParams>('factcheck/status');
-
-export interface InitializationOptions {
-  dataDir?: string;
-  seedsDir?: string;
-  /** Commands the client implements itself; the server handles them too but does not advertise them. */
-  clientCommands?: string[];
-  /** Send factcheck/status notifications. */
-  statusNotifications?: boolean;
-  /** Debounce of pushed diagnostics after an edit, in milliseconds (default 200). */
-  debounceMs?: number;
-  /** Watch facts.json and reload it on change (default true). */
-  watchData?: boolean;
-}
-
-export interface Analysis {
-  id: number;
-  uri: string;
-  version: number;
-  generation: number;
-  settingsKey: string;
-  result?: CheckResult;
-  engineDiagnostics: Diagnostic[];
-  diagnostics: LspDiagnostic[];
-  skipped?: 'disabled' | 'too-large' | 'no-dataset' | 'engine-error';
-}
-
-export interface CheckSummary {
-  uri: string;
-  claims: number;
-  contradicted: number;
-  undecidable: number;
-  diagnostics: number;
-  skipped?: Analysis['skipped'];
-}
+export { COMMANDS, StatusNotification, type StatusParams, type InitializationOptions, type CheckSummary } from './protocol';
+export type { Analysis } from './analysis';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
 const MAX_WORKSPACE_FILES = 10000;
