@@ -15,194 +15,32 @@ import {
   CodeActionKind,
   CodeActionParams,
   Connection,
-  DidChangeConfigurationNotification,
-  DidChangeConfigurationParams,
-  DidChangeTextDocumentParams,
-  DidCloseTextDocumentParams,
-  DidOpenTextDocumentParams,
-  DidSaveTextDocumentParams,
   ErrorCodes,
   ExecuteCommandParams,
   Hover,
   HoverParams,
-  InitializeParams,
-  InitializeResult,
   LSPErrorCodes,
   Range,
   ResponseError,
-  TextDocumentSyncKind,
   WorkDoneProgressReporter,
-  WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { renderHover } from '../hover';
 import { codeActionsFor, isIgnoreData, rangesIntersect, sameDiagnostic, workspaceEdit, type OpenSourceArgs } from './convert';
 import { ignoreEdit } from './ignore';
-import { DatasetHolder, resolveDataLocation } from './dataset';
-import { isMarkdown } from './documents';
 import { readRegularFile } from '../files';
 import { oneLine } from '../controls';
 import { createContext, type ServerContext } from './context';
+import { registerLifecycle } from './lifecycle';
+import { registerSync } from './sync';
 import { analyzeText, current, snapshot, summary, tooLarge, unopenedBase, type Analysis } from './analysis';
 import { getSettings } from './configuration';
-import { refreshAll, registerPullDiagnostics, schedule, sendStatus } from './diagnostics';
-import { loadData, watchData } from './dataWatch';
-import { cancelled, checkPosition, documentAt, invalidParams, isPosition, lifecycleError, notification, request, tick } from './handlers';
-import { COMMANDS, type CheckSummary, type InitializationOptions } from './protocol';
+import { refreshAll, registerPullDiagnostics, sendStatus } from './diagnostics';
+import { loadData } from './dataWatch';
+import { cancelled, checkPosition, documentAt, invalidParams, isPosition, request, tick } from './handlers';
+import { COMMANDS, type CheckSummary } from './protocol';
 
 export { COMMANDS, StatusNotification, type StatusParams, type InitializationOptions, type CheckSummary } from './protocol';
 export type { Analysis } from './analysis';
-
-function registerLifecycle(ctx: ServerContext): void {
-  const connection = ctx.connection;
-
-  connection.onInitialize(
-    request(ctx, 'initialize', (params: InitializeParams): InitializeResult => {
-      const caps = params.capabilities ?? {};
-      ctx.options = (params.initializationOptions ?? {}) as InitializationOptions;
-      ctx.pull = !!caps.textDocument?.diagnostic;
-      ctx.refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
-      ctx.configurationSupport = !!caps.workspace?.configuration;
-      ctx.dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
-      ctx.documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
-      ctx.resolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
-      ctx.showDocumentSupport = !!caps.window?.showDocument?.support;
-      ctx.serverProgressSupport = !!caps.window?.workDoneProgress;
-      ctx.workspaceFoldersSupport = !!caps.workspace?.workspaceFolders;
-      ctx.workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
-      if (!ctx.workspaceFolders.length && params.rootUri) ctx.workspaceFolders = [params.rootUri];
-      if (!ctx.workspaceFolders.length && params.rootPath) ctx.workspaceFolders = [pathToFileURL(params.rootPath).href];
-
-      ctx.holder = new DatasetHolder(resolveDataLocation(ctx.options));
-      const clientCommands = new Set(Array.isArray(ctx.options.clientCommands) ? ctx.options.clientCommands : []);
-      const result: InitializeResult = {
-        capabilities: {
-          textDocumentSync: {
-            openClose: true,
-            change: TextDocumentSyncKind.Incremental,
-            save: { includeText: false },
-          },
-          hoverProvider: true,
-          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
-          executeCommandProvider: { commands: Object.values(COMMANDS).filter((c) => !clientCommands.has(c)) },
-          workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        },
-        serverInfo: { name: 'factcheck', version: '0.1.0' },
-      };
-      if (ctx.pull) {
-        result.capabilities.diagnosticProvider = { identifier: 'factcheck', interFileDependencies: false, workspaceDiagnostics: false };
-      }
-      ctx.initializeAnswered = true;
-      return result;
-    }),
-  );
-
-  connection.onInitialized(
-    notification(ctx, 'initialized', () => {
-      if (ctx.initializedSeen) return; // a second one would load the data and watch its folder again
-      ctx.initializedSeen = true;
-      ctx.log(`Fact Check server started (diagnostics by ${ctx.pull ? 'pull' : 'push'}; data ${ctx.holder?.location.dataDir}; seeds ${ctx.holder?.location.seedsDir}).`);
-      loadData(ctx, 'startup');
-      watchData(ctx);
-      if (ctx.dynamicConfiguration) {
-        void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factcheck' }).catch(() => undefined);
-      }
-      if (ctx.workspaceFoldersSupport) {
-        try {
-          connection.workspace.onDidChangeWorkspaceFolders((e: WorkspaceFoldersChangeEvent) => {
-            const removed = new Set(e.removed.map((f) => f.uri));
-            ctx.workspaceFolders = ctx.workspaceFolders.filter((f) => !removed.has(f)).concat(e.added.map((f) => f.uri));
-          });
-        } catch {
-          // The client does not support workspace folder changes.
-        }
-      }
-    }),
-  );
-
-  connection.onShutdown(
-    request(ctx, 'shutdown', () => {
-      ctx.shuttingDown = true;
-      for (const t of ctx.timers.values()) clearTimeout(t);
-      ctx.timers.clear();
-      if (ctx.reloadTimer) clearTimeout(ctx.reloadTimer);
-      ctx.dataWatcher?.close();
-    }),
-  );
-
-  // Methods the server does not handle: MethodNotFound, or what the lifecycle prescribes (InvalidRequest after
-  // shutdown, ServerNotInitialized before initialize).
-  connection.onRequest((method: string) => lifecycleError(ctx, method) ?? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`));
-}
-
-function registerSync(ctx: ServerContext): void {
-  const connection = ctx.connection;
-
-  connection.onDidOpenTextDocument(
-    notification(ctx, 'didOpen', async (params: DidOpenTextDocumentParams) => {
-      const { uri, languageId } = params.textDocument;
-      if (!isMarkdown(uri, languageId)) return;
-      ctx.documents.open(params);
-      ctx.latest.delete(uri);
-      ctx.snapshots.delete(uri);
-      if (ctx.pushedUnopened.delete(uri) && ctx.pull) {
-        // The pulled diagnostics take over from the ones checkWorkspace pushed.
-        await connection.sendDiagnostics({ uri, diagnostics: [] });
-      }
-      if (!ctx.pull) schedule(ctx, uri, 0);
-    }),
-  );
-
-  connection.onDidChangeTextDocument(
-    notification(ctx, 'didChange', (params: DidChangeTextDocumentParams) => {
-      const doc = ctx.documents.change(params);
-      if (!doc) return; // unknown document or stale version: ignored
-      schedule(ctx, doc.uri);
-    }),
-  );
-
-  connection.onDidSaveTextDocument(
-    notification(ctx, 'didSave', async (params: DidSaveTextDocumentParams) => {
-      const uri = params.textDocument.uri;
-      const doc = ctx.documents.get(uri);
-      if (!doc) return;
-      const settings = await getSettings(ctx, uri);
-      if (settings.run !== 'onSave') return;
-      const now = ctx.documents.get(uri);
-      if (!now) return;
-      snapshot(ctx, now, settings);
-      if (ctx.pull) {
-        if (ctx.refreshSupport) await connection.languages.diagnostics.refresh();
-      } else {
-        schedule(ctx, uri, 0);
-      }
-    }),
-  );
-
-  connection.onDidCloseTextDocument(
-    notification(ctx, 'didClose', async (params: DidCloseTextDocumentParams) => {
-      const uri = params.textDocument.uri;
-      if (!ctx.documents.close(params)) return;
-      const timer = ctx.timers.get(uri);
-      if (timer) clearTimeout(timer);
-      ctx.timers.delete(uri);
-      ctx.latest.delete(uri);
-      ctx.snapshots.delete(uri);
-      ctx.settingsCache.delete(uri);
-      ctx.holder?.engine?.forget(uri);
-      if (!ctx.pull) await connection.sendDiagnostics({ uri, diagnostics: [] });
-    }),
-  );
-
-  connection.onDidChangeConfiguration(
-    notification(ctx, 'didChangeConfiguration', async (params: DidChangeConfigurationParams) => {
-      const settings = (params?.settings as Record<string, unknown> | undefined)?.factcheck;
-      if (settings !== undefined) ctx.globalSettings = settings;
-      ctx.settingsCache.clear();
-      ctx.reportedSettings.clear();
-      await refreshAll(ctx);
-    }),
-  );
-}
 
 function registerHover(ctx: ServerContext): void {
   ctx.connection.onHover(
