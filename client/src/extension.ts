@@ -27,7 +27,7 @@ const COMMANDS = {
   reloadData: 'factcheck.reloadData',
 } as const;
 
-/** Mirrors StatusParams in server/src/lsp/server.ts. */
+/** Mirrors StatusParams in server/src/lsp/protocol.ts. */
 interface StatusParams {
   dataset?: { facts: number; sources: number };
   datasetError?: string;
