@@ -12,14 +12,23 @@ import { cardinalValue } from './numbers';
  * The frame that dates and places an amount: its clause's event, or else one read from the clause's names and its
  * one date ("In March, Lukashenko and Jinping were expected to sign trade agreements worth $3.56 billion").
  */
-function frameFor(s: Sentence, c: Clause, reading: ClauseReading, at: { start: number; end: number; text: string }): Frame {
-  if (reading.frames[0]) return reading.frames[0];
+function frameFor(s: Sentence, clauses: Clause[], ci: number, readings: ClauseReading[], at: { start: number; end: number; text: string }): Frame {
+  const c = clauses[ci];
+  if (readings[ci].frames[0]) return readings[ci].frames[0];
   const { unitOf, units } = s;
   const parties = [];
   let when;
   let where;
   let dates = 0;
-  for (const k of c.tokens) {
+  // "Lukashenko and Xi were expected to sign agreements worth …": an infinitive's names and dates are its host's.
+  const scope = [...c.tokens];
+  if (c.kind === 'infinitive' || c.kind === 'participle' || c.kind === 'complement') {
+    for (let p = c.parent; p >= 0; p = clauses[p].parent) {
+      scope.push(...clauses[p].tokens);
+      if (clauses[p].kind !== 'infinitive' && clauses[p].kind !== 'participle') break;
+    }
+  }
+  for (const k of scope.sort((a, b) => a - b)) {
     const u = unitOf[k] >= 0 ? units[unitOf[k]] : undefined;
     if (!u || k !== u.from) continue;
     const p = partyOf(u);
@@ -38,7 +47,7 @@ export function amountsOf(s: Sentence, clauses: Clause[], readings: ClauseReadin
   const { tokens, unitOf, units } = s;
   clauses.forEach((c, ci) => {
     const about = c.tokens.filter((k) => unitOf[k] < 0 && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'VERB')).map((k) => tokens[k].lemma);
-    const frame = (at: { start: number; end: number; text: string }) => frameFor(s, c, readings[ci], at);
+    const frame = (at: { start: number; end: number; text: string }) => frameFor(s, clauses, ci, readings, at);
     for (const k of c.tokens) {
       const u = unitOf[k] >= 0 ? units[unitOf[k]] : undefined;
       if (u && k === u.from && u.kind === 'money') {

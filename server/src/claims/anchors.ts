@@ -38,7 +38,8 @@ export function anchorsOf(s: Sentence, clause: Clause): Anchor[] {
     const between = t.pos === 'NOUN' && subjectBefore && (objectAfter || /^(to|in|at|for|with|on|into)$/.test(tokens[k + 1]?.lower ?? '')) && !!(EVENT_VERBS.get(t.lemma) ?? EVENT_VERBS.get(t.lower.replace(/(e?s|ed)$/, '')) ?? EVENT_VERBS.get(t.lower.replace(/s$/, '')));
     // "since landing in Tehran", "after arriving": a gerund the tagger took for a noun.
     const gerund = t.pos === 'NOUN' && t.lower.endsWith('ing') && /^(since|after|before|upon|on)$/.test(tokens[k - 1]?.lower ?? '');
-    const nounLike = !between && !gerund && (t.pos === 'NOUN' || (t.pos === 'PROPN' && EVENT_NOUNS.has(t.lower)) || (t.pos === 'VERB' && tokens[k - 1]?.pos === 'DET'));
+    const afterModifier = tokens[k - 1]?.pos === 'DET' || unitAt(k - 1)?.kind === 'ordinal' || /^(his|her|their|'s|’s)$/.test(tokens[k - 1]?.lower ?? '');
+    const nounLike = !between && !gerund && (t.pos === 'NOUN' || (t.pos === 'PROPN' && EVENT_NOUNS.has(t.lower)) || (t.pos === 'VERB' && afterModifier && EVENT_NOUNS.has(t.lower)));
     if (!nounLike && (t.pos === 'VERB' || between || gerund)) {
       let action = EVENT_VERBS.get(t.lemma) ?? EVENT_VERBS.get(t.lower) ?? EVENT_VERBS.get(t.lower.replace(/(e?s|ed|ing)$/, ''));
       // "set foot in", "touch down", "sit down with".

@@ -65,6 +65,8 @@ export function hedgedClause(s: Sentence, clauses: Clause[], ci: number): boolea
     const clause = clauses[c];
     if (clause.kind === 'adverbial' && (clause.opener === 'if' || clause.opener === 'unless' || clause.opener === 'whether')) return true;
     if (c === ci && clause.tokens.some((k) => s.unitOf[k] < 0 && HEDGES.has(s.tokens[k].lower) && !(s.tokens[k].lower === 'should' && k > clause.tokens[0]))) return true;
+    // "Officials denied that this was his fourth trip": what is denied is not asserted.
+    if (c !== ci && clause.kind !== 'adverbial' && clauses[ci].kind === 'complement' && clauses[ci].parent === c && clause.tokens.some((k) => /^(deny|dismiss|reject|refute|dispute)$/.test(s.tokens[k].lemma))) return true;
     if (clause.kind !== 'adverbial' && c !== ci) break;
   }
   return false;

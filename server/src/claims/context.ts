@@ -83,7 +83,9 @@ export function resolveFrame(f: Frame, d: Discourse, sentence: SentenceReading, 
         return [];
       case 'pronoun': {
         const fits = (x: string) => !taken.has(x) && (!p.country || index.people.get(x)?.country === p.country);
-        const pick = subject && fits(subject) ? subject : recent(people, (x) => !fits(x));
+        // "He last saw Xi in January, Lukashenko said": with no one before it, the one the sentence names after it.
+        const later = sentence.mentions.filter((m) => m.kind === 'person' && m.start > f.anchor.start).map((m) => m.id);
+        const pick = subject && fits(subject) ? subject : recent(people, (x) => !fits(x)) ?? later.find(fits);
         if (pick) taken.add(pick);
         return pick ? [pick] : [];
       }

@@ -151,6 +151,12 @@ export class Facts {
   dateFix(d: DateExpr, e: FactEvent, arrival: boolean, ref: string): string | undefined {
     if (d.joined || d.ahead) return undefined;
     const r = this.range(e, arrival);
+    // "the summer of 2020" → "the summer of 2019", when the event lies in that season of its year.
+    if (d.season) {
+      const m = +r.start.slice(5, 7);
+      const [a, b] = [+d.from.slice(5, 7), +d.to.slice(5, 7)];
+      return m >= a && m <= b && r.start.slice(0, 4) === r.end.slice(0, 4) ? d.text.replace(/\d{4}/, r.start.slice(0, 4)) : undefined;
+    }
     if (d.ago) {
       if (r.start !== r.end) return undefined;
       const days = dayNumber(ref) - dayNumber(r.start);

@@ -76,6 +76,8 @@ export interface Frame {
   ordinalGroup?: string;
   /** The words the frame owns, lower-cased: "birthday" in "Putin's birthday call" tells which call. */
   words: string[];
+  /** "his first trip abroad", "his second foreign trip": counted among trips anywhere, which no source lists. */
+  anywhere?: boolean;
   /** Its clause names a place the dataset does not know: the event may be one the dataset does not know. */
   elsewhere?: boolean;
   /** "the visit", "this trip": the event the draft is about, when no one is named. */

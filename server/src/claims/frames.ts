@@ -203,7 +203,8 @@ function readFrame(s: Sentence, clauses: Clause[], ci: number, a: Anchor, isPrim
   }
   // A second event named by a noun in the clause has only the parties of its own phrase.
   // "had previously visited Beijing twice", "have met twice before": the earlier ones, without the one reported.
-  if (f.count && !f.count.earlier && mine.some((k) => /^(previously|before|earlier|already)$/.test(tokens[k].lower) && tokens[k].pos === 'ADV')) f.count.earlier = true;
+  const adverb = (k: number) => tokens[k].pos === 'ADV' || (tokens[k].lower === 'before' && !(s.unitOf[k + 1] >= 0 || /^(DET|PROPN|NOUN|PRON|NUM)$/.test(tokens[k + 1]?.pos ?? '')));
+  if (f.count && !f.count.earlier && mine.some((k) => /^(previously|before|earlier|already)$/.test(tokens[k].lower) && adverb(k))) f.count.earlier = true;
   assignParties(f, a, parties, isPrimary || a.type !== 'noun' ? subject : [], passive, host, before);
   // "the first visit to Myanmar by a foreign leader": counted within the group; the visitor is whom the draft means.
   if (f.who?.kind === 'group' && f.ordinal && !f.who.id.startsWith('leader-of:')) {

@@ -27,6 +27,8 @@ export interface SentenceReading {
   dates: DateExpr[];
 }
 
+const CORRECTION = /^\W*(correction|clarification|editor['’]?s note|update)\b|\ban earlier version of this (article|story|report)\b/i;
+
 export interface ReadOptions {
   /** A table row: its cells are joined by " ; " and read as one clause. */
   tableRow?: boolean;
@@ -38,6 +40,8 @@ export function readClaims(text: string, ref: string, index: FactIndex, options:
   const s = readSentence(text, ref, index, options.hits);
   const clauses = clausesOf(s, options.tableRow);
   const readings = framesOf(s, clauses);
+  // "Correction: an earlier version said this was his third trip": what was wrong is quoted, not claimed.
+  if (CORRECTION.test(text)) for (const r of readings) for (const f of r.frames) f.hedged = true;
   const frames = readings.flatMap((r, ci) => r.frames.map((f) => Object.assign(f, { clauseIndex: ci })));
   const mentions: MentionSpan[] = [];
   const places: string[] = [];

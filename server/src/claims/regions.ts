@@ -78,8 +78,9 @@ export function ownersOf(s: Sentence, clause: Clause, anchors: Anchor[]): Owners
     const k = order[j];
     const t = s.tokens[k];
     if (t.pos !== 'NOUN' || s.unitOf[k] >= 0 || EVENT_NOUNS.has(t.lower) || EVENT_NOUNS.has(t.lemma) || SETTING_NOUNS.has(t.lower) || LEADER_NOUNS.has(t.lower) || TITLE_WORDS.has(t.lower)) continue;
-    // "for the first time in three years": the ordinal's noun is the event's.
-    if (t.lower === 'time' || t.lower === 'times') continue;
+    // "for the first time in three years", "ended a three-year absence from Belarus", "took place in August": the
+    // noun is the event's.
+    if (/^(time|times|absence|hiatus|gap)$/.test(t.lower) || (t.lower === 'place' && s.tokens[k - 1]?.lemma === 'take')) continue;
     // "set foot in": the noun is the verb's; "Lukashenko lands at …", tagged a noun, is the verb itself.
     if (anchors.some((a) => (a.at === k - 1 && a.type === 'verb') || a.at === k)) continue;
     // Inside an event noun's own phrase ("trade agreements", "the state visit") a noun modifies the event.

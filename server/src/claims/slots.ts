@@ -15,6 +15,7 @@ export function readWord(s: Sentence, f: Frame, k: number, a: Anchor, nounAnchor
   if ((w === 'no' || w === 'any') && /^(almost|virtually|nearly|hardly|scarcely)$/.test(s.tokens[k - 1]?.lower ?? '')) f.hedged = true;
   else if (w === 'not' || w === "n't" || w === 'no' || w === 'without' || w === 'neither' || w === 'nor') f.negated = true;
   if (w === 'never') f.never = sp;
+  if (w === 'abroad' || w === 'overseas' || ((w === 'foreign' || w === 'international') && nounAnchors.some((n) => n > k && n - k <= 2))) f.anywhere = true;
   // "his only visit to Beijing last year": a count of one.
   const owned = /^(his|her|their|'s|’s)$/.test(s.tokens[k - 1]?.lower ?? '');
   if ((w === 'only' || w === 'sole') && owned && nounAnchors.some((n) => n > k && n - k <= 2)) {
@@ -59,7 +60,7 @@ export function readOrdinal(s: Sentence, f: Frame, u: Unit, nounAnchors: number[
   const leader = s.unitOf[u.to] >= 0 && s.units[s.unitOf[u.to]].kind === 'group';
   if (!(beforeNoun || time || bare || leader)) return;
   // "when he first visited": the first visit, not a count of this one. "First in March and again in June": a sequence.
-  if (next?.pos === 'VERB') return;
+  if (next?.pos === 'VERB' && !nounAnchors.includes(u.to)) return;
   if (next && /^(in|on)$/.test(next.lower) && s.unitOf[u.to + 1] >= 0 && s.units[s.unitOf[u.to + 1]].kind === 'date') return;
   if (leader) f.ordinalGroup = s.units[s.unitOf[u.to]].id;
   f.ordinal ??= { ...unitSpan(u), value: u.value! };
@@ -79,7 +80,9 @@ export function readPlace(s: Sentence, f: Frame, u: Unit, prep: string | undefin
   const place = placeOf(u);
   if (!place) return;
   // "from Minsk", "for Minsk", "against Russia": not where the event is.
-  const at = prep === 'in' || prep === 'to' || prep === 'at' || prep === 'into' || prep === 'inside' || prep === 'within' || prep === 'across' || prep === 'during' || (u.kind === 'anaphor' && u.noun === 'there');
+  // "an absence from Belarus", "away from Minsk": the place of the gap.
+  const away = prep === 'from' && /^(absence|away|gap|hiatus)$/.test(s.tokens[u.from - 2]?.lower ?? '');
+  const at = away || prep === 'in' || prep === 'to' || prep === 'at' || prep === 'into' || prep === 'inside' || prep === 'within' || prep === 'across' || prep === 'during' || (u.kind === 'anaphor' && u.noun === 'there');
   // "visited Beijing", "the Beijing visit", "Minsk hosted": without a preposition.
   const object = prep === undefined && ((k > a.at && (s.tokens[a.at].lemma === 'visit' || s.tokens[a.at].lemma === 'reach' || s.tokens[a.at].lemma === 'tour')) || (k < a.at && a.type === 'noun' && u.to >= a.at - 1) || (host && k < a.at));
   if (!at && !object) return;

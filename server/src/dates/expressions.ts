@@ -23,6 +23,10 @@ export interface DateExpr {
   relative?: 'this-year' | 'last-year' | 'next-year' | 'that-year';
   /** "ten days ago": counted back from the reference date, in the writer's unit. */
   ago?: { n: number; unit: 'day' | 'week' | 'month' | 'year' };
+  /** "this week", "last month": a stretch the writer rounds; no day is meant. */
+  vague?: boolean;
+  /** "the summer of 2019": a season; a fix changes its year and keeps its words. */
+  season?: boolean;
   /** "in three days' time": counted ahead of the reference date. */
   ahead?: boolean;
   /** Two dates read as one range ("from February 28 to March 2"): no single replacement fits it. */
@@ -34,6 +38,8 @@ export interface DateStyle { dayFirst: boolean; withYear: boolean; shortMonth: b
 const MONTH_RE = '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
 const MONTH_ONLY = new RegExp(`\\b(?:([Ee]arly|[Mm]id|[Ll]ate|[Tt]he (?:beginning|start|end|middle) of|[Tt]he first half of|[Tt]he second half of)[- ]+)?(${MONTH_RE})(?![\\p{L}])(?:,? (\\d{4})\\b)?`, 'gu');
 const YEAR_ONLY = /\b(1[89]\d{2}|20\d{2})\b/g;
+const SEASON = /\b(?:the )?(spring|summer|autumn|fall) of (1[89]\d{2}|20\d{2})\b/gi;
+const SEASON_MONTHS: Record<string, [number, number]> = { spring: [3, 5], summer: [6, 8], autumn: [9, 11], fall: [9, 11] };
 const REL_YEAR = /\b(this|last|next|that|the same|the previous|the following|of the) year\b/gi;
 const FUTURE = /\b(will|shall|is to|are to|is set to|are set to|scheduled|plans?|planned|planning|is due|are due|upcoming|is expected to|are expected to|is going to|are going to|prepares?|preparing)\b/i;
 const PAST = /\b(was|were|had|did|has been|have been|went|came|met|spoke|made|took|began|flew|held|said|told|saw|left|sat|paid|gave|led|sent|spent|brought|kept|found|became|wrote|stood|won|lost|ran|got|\w{2,}ed)\b/i;
@@ -225,6 +231,15 @@ export function findDates(sentence: string, ref: IsoDate, tense: Tense = tenseOf
     // "his third trip of the year" counts within the trip's year, as "that year" does.
     const relative = w === 'this' ? 'this-year' : w === 'last' || w === 'the previous' ? 'last-year' : w === 'next' || w === 'the following' ? 'next-year' : 'that-year';
     out.push({ start, end, text: m[0], from: isoOf(y, 1, 1), to: isoOf(y, 12, 31), precision: 'year', style: { dayFirst: false, withYear: true, shortMonth: false }, relative });
+  }
+
+  SEASON.lastIndex = 0;
+  for (let m = cues & DATE_CUE.digit ? SEASON.exec(sentence) : null; m; m = SEASON.exec(sentence)) {
+    const [start, end] = [m.index, m.index + m[0].length];
+    if (taken(start, end)) continue;
+    const [a, b] = SEASON_MONTHS[m[1].toLowerCase()];
+    const y = +m[2];
+    out.push({ start, end, text: m[0], from: isoOf(y, a, 1), to: isoOf(y, b, lastDayOfMonth(y, b)), precision: 'month', style: { dayFirst: false, withYear: true, shortMonth: false }, relative: undefined, season: true });
   }
 
   YEAR_ONLY.lastIndex = 0;

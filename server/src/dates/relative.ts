@@ -110,7 +110,7 @@ export function relativeDates(sentence: string, ref: IsoDate): DateExpr[] {
       const y = +ref.slice(0, 4);
       [from, to] = w.startsWith('earlier') ? [isoOf(y, 1, 1), ref] : [ref, isoOf(y, 12, 31)];
     }
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], from, to, precision, style: PLAIN, relative: undefined });
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], from, to, precision, style: PLAIN, relative: undefined, ...(/week|month|year/.test(w) ? { vague: true } : {}) });
   }
   return out;
 }

@@ -30,6 +30,8 @@ function lowerBound(c: ResolvedFrame, facts: Facts, from: string | undefined, un
 
 export const count = frameShape('count', (c, s, facts) => {
   const f = c.frame;
+  // Trips anywhere are counted in no source.
+  if (f.anywhere) return undefined;
   const n = f.count;
   if (!n || f.ordinal || !c.who || c.group) return undefined;
   // "that year", "of the year": the year of the event the draft reports, when it has one.

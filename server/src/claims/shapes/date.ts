@@ -52,7 +52,7 @@ export const date = frameShape('date', (c, s, facts) => {
     if (told.length === 1) return dateFinding(c, facts, d, told[0], undefined, s.ref);
   }
   // The same trip or call, a few days off.
-  if (d.precision === 'day' || d.precision === 'part-of-month' || d.ago) {
+  if ((d.precision === 'day' || d.precision === 'part-of-month' || d.ago) && !d.vague) {
     const nearest = facts.nearest(cands, claimed, arrival);
     // An arrival is judged only against a known arrival day: "under way on December 3" does not date the landing.
     if (nearest && (!arrival || nearest.arrival)) {

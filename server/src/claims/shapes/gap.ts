@@ -10,6 +10,8 @@ export const gap = frameShape(
   'gap',
   (c, s, facts) => {
     const f = c.frame;
+  // Trips anywhere are counted in no source.
+  if (f.anywhere) return undefined;
     const g = f.gap;
     if (!g || !c.who || f.hedged || f.since) return undefined;
     if (!(f.ordinal?.value === 1 || f.negated || f.never)) return undefined;

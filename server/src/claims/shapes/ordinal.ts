@@ -8,6 +8,8 @@ import { frameShape, type Finding } from './shape';
 
 export const ordinal = frameShape('ordinal', (c, s, facts) => {
   const f = c.frame;
+  // Trips anywhere are counted in no source.
+  if (f.anywhere) return undefined;
   if ((!f.ordinal && !f.again && !f.never) || f.ordinalGroup || !c.who || c.group) return undefined;
   // "the first since 2019" is the since shape's; "the first in three years" the gap shape's.
   if (f.ordinal?.value === 1 && (f.since || f.gap)) return undefined;

@@ -39,7 +39,9 @@ export const place = frameShape('place', (c, s, facts) => {
   const d = f.when;
   let e: FactEvent | undefined;
   if (!d) {
-    // Undated: the event the draft reports ("will host Putin in Vitebsk", "landed at Imam Khomeini airport").
+    // Undated: the event the draft reports ("will host Putin in Vitebsk", "landed at Imam Khomeini airport"), unless
+    // a known visit of theirs was there: "Lukashenko flew to Tehran" may mean March 2023.
+    if (where.kind === 'place' && facts.candidates({ ...c, unknown: false }).length > 0) return undefined;
     e = reported(c, s.ref, facts);
   } else {
     if (d.precision === 'year' || d.relative !== undefined) return undefined;

@@ -28,7 +28,8 @@ export const since = frameShape(
   'since',
   (c, s, facts) => {
     const f = c.frame;
-    if (!f.since || !c.who || f.hedged || f.ordinalGroup) return undefined;
+    // Trips anywhere are counted in no source.
+    if (!f.since || !c.who || f.hedged || f.ordinalGroup || f.anywhere) return undefined;
     const first = f.ordinal?.value === 1;
     if (!first && !f.negated && !f.never) return undefined;
     const anchorEvent = f.since.event ? facts.event(f.since.event) : undefined;
