@@ -46,7 +46,8 @@ export function amountsOf(s: Sentence, clauses: Clause[], readings: ClauseReadin
   const out: AmountClaim[] = [];
   const { tokens, unitOf, units } = s;
   clauses.forEach((c, ci) => {
-    const about = c.tokens.filter((k) => unitOf[k] < 0 && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'VERB')).map((k) => tokens[k].lemma);
+    // Its clause's nouns, verbs and places, as lemmas and as written: "spoke about Afghanistan".
+    const about = c.tokens.filter((k) => (unitOf[k] < 0 && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'VERB')) || units[unitOf[k]]?.kind === 'place').flatMap((k) => [tokens[k].lemma, tokens[k].lower]);
     const frame = (at: { start: number; end: number; text: string }) => frameFor(s, clauses, ci, readings, at);
     for (const k of c.tokens) {
       const u = unitOf[k] >= 0 ? units[unitOf[k]] : undefined;

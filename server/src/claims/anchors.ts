@@ -46,6 +46,8 @@ export function anchorsOf(s: Sentence, clause: Clause): Anchor[] {
       if (!action && t.lemma === 'set' && tokens[k + 1]?.lower === 'foot') action = 'visit';
       if (!action && t.lemma === 'touch' && tokens[k + 1]?.lower === 'down') action = 'visit';
       if (!action && t.lemma === 'sit' && tokens[k + 1]?.lower === 'down' && tokens[k + 2]?.lower === 'with') action = 'meeting';
+      // "has stayed away from Belarus": a visit that did not happen.
+      if (!action && (t.lemma === 'stay' || t.lemma === 'keep') && tokens[k + 1]?.lower === 'away') action = 'visit';
       if (!action) continue;
       const after = nextIn(k);
       const next = after !== undefined ? tokens[after] : undefined;
@@ -56,7 +58,7 @@ export function anchorsOf(s: Sentence, clause: Clause): Anchor[] {
         if (!destination) continue;
       }
       // "saw Xi", "called Putin", "rang him": a person right after; "called Xi a friend" names, it does not call.
-      if (t.lemma === 'see' && !(nextUnit && isParty(nextUnit.kind))) continue;
+      if (t.lemma === 'see' && (!(nextUnit && isParty(nextUnit.kind)) || k === 0 || tokens[k - 1]?.text === '(')) continue;
       if (t.lemma === 'call' || t.lemma === 'ring') {
         if (!(nextUnit && isParty(nextUnit.kind))) continue;
         const after2 = tokens[nextUnit.to];
@@ -88,7 +90,7 @@ export function anchorsOf(s: Sentence, clause: Clause): Anchor[] {
     const t = tokens[k];
     if (t.lemma !== 'be' || unitOf[k] >= 0) continue;
     let j = k + 1;
-    while (tokens[j] && (tokens[j].pos === 'ADV' || tokens[j].lower === 'last' || tokens[j].lower === 'already' || tokens[j].lower === 'again' || tokens[j].lower === 'previously')) j++;
+    while (tokens[j] && (tokens[j].pos === 'ADV' || /^(last|already|again|previously|due|back|expected|present|never)$/.test(tokens[j].lower))) j++;
     // "is in Beijing", "was at the Kremlin", "has been to Beijing", "had never been to Myanmar".
     if (!(tokens[j]?.lower === 'in' || tokens[j]?.lower === 'at' || (tokens[j]?.lower === 'to' && t.lower === 'been'))) continue;
     const u = unitAt(j + 1);

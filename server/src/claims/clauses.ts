@@ -36,7 +36,8 @@ export function clausesOf(s: Sentence, cellsAreClauses = false): Clause[] {
   let depth = 0;
   for (let k = 0; k <= tokens.length; k++) {
     if (k < tokens.length && !isHardBoundary(s, k)) continue;
-    if (k < tokens.length && tokens[k].text === ';' && cellsAreClauses) continue;
+    // A table row's cells are one clause: " ; " joins them, and "(state visit)" in a cell describes the row.
+    if (k < tokens.length && cellsAreClauses && /^[;()[\]]$/.test(tokens[k].text)) continue;
     const kind: ClauseKind = depth > 0 ? 'parenthesis' : stretches.length === 0 ? 'main' : 'coordinate';
     if (k > from) stretches.push({ from, to: k, kind, parent: depth > 0 });
     if (k < tokens.length) {

@@ -47,6 +47,12 @@ export function framesOf(s: Sentence, clauses: Clause[]): ClauseReading[] {
     readings.push({ frames, subject });
   });
   for (let ci = 0; ci < clauses.length; ci++) if (clauses[ci].kind === 'infinitive') leaderToVisit(s, clauses, ci, readings);
+  // "Putin called Lukashenko on August 30 and spoke about Afghanistan for two hours": one occasion, one date.
+  clauses.forEach((c, ci) => {
+    if (c.kind !== 'coordinate' || c.antecedent === undefined || c.antecedent < 0) return;
+    const host = readings[c.antecedent]?.frames[0];
+    for (const f of readings[ci].frames) if (!f.when && host?.when && (f.action === host.action || f.action === 'talk' || host.action === 'talk')) f.when = host.when;
+  });
   // "When he went back in December, it was his third trip": the when-clause's event is the one the clause speaks of.
   clauses.forEach((c, ci) => {
     if (c.kind !== 'adverbial' || !/^(when|as|while)$/.test(c.opener ?? '') || c.parent < 0) return;
@@ -138,7 +144,10 @@ function readFrame(s: Sentence, clauses: Clause[], ci: number, a: Anchor, isPrim
     tense,
     clause: clause.kind as ClauseKind,
   };
-  const passive = a.type === 'verb' && tokens[a.at - 1]?.lemma === 'be' && anchorToken.lower !== anchorToken.lemma;
+  // "was welcomed", "was last visited by Putin": a form of "be" before the participle, past any adverbs.
+  let be = a.at - 1;
+  while (be > 0 && (tokens[be].pos === 'ADV' || tokens[be].lower === 'last')) be--;
+  const passive = a.type === 'verb' && tokens[be]?.lemma === 'be' && anchorToken.lower !== anchorToken.lemma && !anchorToken.lower.endsWith('ing');
   const nounAnchors = [a.at, ...a.carried];
   const before = (k: number) => k < a.at;
   const dates: { u: Unit; prep?: string; k: number }[] = [];
@@ -217,6 +226,6 @@ function readFrame(s: Sentence, clauses: Clause[], ci: number, a: Anchor, isPrim
   const back = (/^(go|come|fly|head)$/.test(anchorToken.lemma) && tokens[a.at + 1]?.lower === 'back') || anchorToken.lemma === 'come';
   if (f.action === 'visit' && a.type === 'verb' && !f.where && (back || /^(visit|return|arrive|land)$/.test(anchorToken.lemma))) f.where = { kind: 'anaphor', noun: 'there', span: f.anchor };
   // "his visit", "whose January 2022 visit": a visit named without a place is to the place the draft is about.
-  if (f.action === 'visit' && a.type === 'noun' && !f.where && /^(visit|trip|stay|arrival)$/.test(anchorToken.lemma) && (f.ordinal || f.when || f.since || f.gap)) f.where = { kind: 'anaphor', noun: 'there', span: f.anchor };
+  if (f.action === 'visit' && a.type === 'noun' && !f.where && /^(visit|trip|stay|arrival)$/.test(anchorToken.lemma) && (f.ordinal || f.when || f.since || f.gap || f.kind)) f.where = { kind: 'anaphor', noun: 'there', span: f.anchor };
   return f;
 }

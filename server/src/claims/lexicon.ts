@@ -72,7 +72,7 @@ export const PLACE_NOUNS = new Set(['country', 'nation', 'capital', 'state', 're
  * Nouns that hold a place or a date without being an event: a phrase after them still belongs to the event before
  * them ("landed at the airport in Tehran on March 12").
  */
-export const SETTING_NOUNS = new Set(['airport', 'capital', 'city', 'residence', 'palace', 'country', 'nation', 'home', 'hall', 'house', 'building', 'venue', 'headquarters', 'base', 'airfield', 'border', 'region', 'plane', 'aircraft', 'delegation', 'ceremony', 'carpet', 'media', 'press', 'reporters', 'journalists', 'officials', 'honours', 'honors', 'protocol', 'welcome', 'salute', 'guard', 'evening', 'morning', 'afternoon', 'night', 'day', 'days', 'week', 'sidelines', 'margins']);
+export const SETTING_NOUNS = new Set(['airport', 'capital', 'city', 'residence', 'palace', 'country', 'nation', 'home', 'hall', 'house', 'building', 'venue', 'headquarters', 'base', 'airfield', 'border', 'region', 'plane', 'aircraft', 'delegation', 'ceremony', 'carpet', 'media', 'press', 'reporters', 'journalists', 'officials', 'honours', 'honors', 'protocol', 'welcome', 'salute', 'guard', 'evening', 'morning', 'afternoon', 'night', 'day', 'days', 'week', 'sidelines', 'margins', 'phone', 'telephone', 'video', 'videoconference', 'videolink', 'link']);
 
 /** Titles by office, so that synonyms agree ("Premier" and "Prime Minister") and offices differ. */
 export const TITLE_OFFICES: ReadonlyMap<string, string> = new Map([

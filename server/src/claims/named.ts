@@ -6,6 +6,7 @@ import type { NamedEventClaim, Frame } from './frame';
 import type { Sentence, Unit } from './sentence';
 import type { Clause } from './clauses';
 import { REPORTING_VERBS } from './lexicon';
+import { tenseOfClause } from './clause-facts';
 
 function clauseOfToken(clauses: Clause[]): Map<number, number> {
   const m = new Map<number, number>();
@@ -52,9 +53,34 @@ export function namedEventsOf(s: Sentence, clauses: Clause[], frames: Frame[][])
         if (tokens[k].text === ',' || u?.kind === 'event') break;
       }
     }
+    // "Russia's invasion, launched on Feb. 25, has killed thousands": a participle set beside the event dates it.
+    if (!date && tokens[e.to]?.text === ',' && tokens[e.to + 1]?.pos === 'VERB' && /ed$/.test(tokens[e.to + 1].lower)) {
+      for (let k = e.to + 2; k < tokens.length && tokens[k].text !== ','; k++) {
+        const u = unitAt(k);
+        if (u?.kind === 'date') {
+          date = u;
+          break;
+        }
+      }
+    }
     // Said with a verb ("invaded", "took control", "crossed into Ukraine"): a date in its clause, after it or fronted.
     const verbal = tokens.slice(e.from, e.to).some((t) => t.pos === 'VERB');
     const ci = clauseOf.get(e.from);
+    // "The consultations … will be held in Dushanbe in early October": the event as the subject of a verb of events.
+    if (!date && ci !== undefined) {
+      const verb = clauses[ci].tokens.find((k) => k > e.to && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') && unitOf[k] < 0);
+      const main = verb !== undefined ? clauses[ci].tokens.find((k) => k >= verb && tokens[k].pos === 'VERB') ?? verb : undefined;
+      const subject = verb !== undefined && !clauses[ci].tokens.some((k) => k < e.from && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX'));
+      if (main !== undefined && subject && /^(be|hold|take|begin|start|open|end|happen|occur|plan|schedule|set)$/.test(tokens[main].lemma)) {
+        for (const k of clauses[ci].tokens) {
+          const u = unitAt(k);
+          if (k > main && u?.kind === 'date' && k === u.from && /^(in|on|for)$/.test(tokens[k - 1]?.lower ?? '')) {
+            date = u;
+            break;
+          }
+        }
+      }
+    }
     if (!date && verbal && ci !== undefined) {
       for (const k of clauses[ci].tokens) {
         const u = unitAt(k);
@@ -75,14 +101,15 @@ export function namedEventsOf(s: Sentence, clauses: Clause[], frames: Frame[][])
       saying = !!date;
     }
     if (!date) continue;
-    const d = date.dates!.past;
+    // Read in its clause's tense: "are planned for mid-September" lies ahead.
+    const d = date.dates![ci !== undefined && !saying && tenseOfClause(s, clauses[ci]) === 'future' ? 'future' : 'past'];
     // The date may be another event's too: "visited Myanmar after the coup in January 2022". Not a date written
     // into the event's name ("the 2022 coup").
     const inName = date.to <= e.from;
     const shared = !inName && ((ci !== undefined && frames[ci]?.some((f) => f.when && f.when.start === d.start)) || (after(s, e) && ci !== undefined && frames[ci]?.some((f) => f.anchor.start < e.start)));
     const start = Math.min(e.start, date.start);
     const end = Math.max(e.end, date.end);
-    out.push({ event: e.id!, span: { start, end, text: s.text.slice(start, end) }, date: d, shared, saying, indefinite: indefiniteBefore(s, Math.min(e.from, date.from)), words: s.tokens.filter((_, k) => s.unitOf[k] < 0).map((t) => t.lower) });
+    out.push({ event: e.id!, span: { start, end, text: s.text.slice(start, end) }, date: d, shared, saying, indefinite: indefiniteBefore(s, Math.min(e.from, date.from)), words: s.tokens.map((t) => t.lower) });
   }
   return out;
 }

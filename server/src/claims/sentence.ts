@@ -169,6 +169,12 @@ export function readSentence(text: string, ref: string, index: FactIndex, hits: 
       i = to - 1;
       continue;
     }
+    // "the leaders", "the presidents", "the two sides" with no one else: the two the draft speaks of.
+    if (t.lower === 'the' && next && /^(leaders|presidents|sides)$/.test(next.lower) && tokens[i + 2]?.lower !== 'of') {
+      add({ kind: 'pair', from: i, to: i + 2, possessive: isPossessive(tokens, i + 2) });
+      i++;
+      continue;
+    }
     if (t.lower === 'both' && next && LEADER_NOUNS.has(next.lower)) {
       add({ kind: 'pair', from: i, to: i + 2 });
       i++;

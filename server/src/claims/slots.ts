@@ -14,6 +14,7 @@ export function readWord(s: Sentence, f: Frame, k: number, a: Anchor, nounAnchor
   // "almost no foreign leaders", "hardly any": few, not none; asserted by nobody as a count, so hedged.
   if ((w === 'no' || w === 'any') && /^(almost|virtually|nearly|hardly|scarcely)$/.test(s.tokens[k - 1]?.lower ?? '')) f.hedged = true;
   else if (w === 'not' || w === "n't" || w === 'no' || w === 'without' || w === 'neither' || w === 'nor') f.negated = true;
+  if (w === 'away' && /^(stay|keep)$/.test(s.tokens[k - 1]?.lemma ?? '')) f.negated = true;
   if (w === 'never') f.never = sp;
   if (w === 'abroad' || w === 'overseas' || ((w === 'foreign' || w === 'international') && nounAnchors.some((n) => n > k && n - k <= 2))) f.anywhere = true;
   // "his only visit to Beijing last year": a count of one.
@@ -25,6 +26,8 @@ export function readWord(s: Sentence, f: Frame, k: number, a: Anchor, nounAnchor
   // "his last visit", "their previous meeting", "was last in China", "last visited": the latest such event. Not
   // "previously", which says only that it came before.
   const modifies = k < a.at && a.at - k <= 3 && !s.tokens.slice(k + 1, a.at).some((x) => x.pos === 'ADP' || x.text === ',');
+  // "most recently spoke", "previously visited": the latest before; "Previously, …" only says it came before.
+  if ((w === 'previously' || (w === 'recently' && s.tokens[k - 1]?.lower === 'most')) && a.type === 'verb' && k < a.at && a.at - k <= 2 && s.tokens[k + 1]?.text !== ',') f.previous ??= sp;
   const lastTime = w === 'last' && s.tokens[k + 1]?.lower === 'time';
   if (((w === 'last' || w === 'previous' || w === 'latest' || w === 'recent') && (modifies || lastTime)) || (w === 'last' && (s.tokens[k + 1]?.pos === 'VERB' || s.tokens[k - 1]?.lemma === 'be'))) {
     // "last year", "last week" are dates (already units); "the last of 28 documents" is no event's.
@@ -83,8 +86,9 @@ export function readPlace(s: Sentence, f: Frame, u: Unit, prep: string | undefin
   // "an absence from Belarus", "away from Minsk": the place of the gap.
   const away = prep === 'from' && /^(absence|away|gap|hiatus)$/.test(s.tokens[u.from - 2]?.lower ?? '');
   const at = away || prep === 'in' || prep === 'to' || prep === 'at' || prep === 'into' || prep === 'inside' || prep === 'within' || prep === 'across' || prep === 'during' || (u.kind === 'anaphor' && u.noun === 'there');
-  // "visited Beijing", "the Beijing visit", "Minsk hosted": without a preposition.
-  const object = prep === undefined && ((k > a.at && (s.tokens[a.at].lemma === 'visit' || s.tokens[a.at].lemma === 'reach' || s.tokens[a.at].lemma === 'tour')) || (k < a.at && a.type === 'noun' && u.to >= a.at - 1) || (host && k < a.at));
+  // "visited Beijing", "the Beijing visit", "Minsk hosted", "Belarus was last visited by Putin": without a preposition.
+  const passive = a.type === 'verb' && s.tokens[a.at].lemma === 'visit' && s.tokens[a.at].lower !== 'visit' && s.tokens.slice(u.to, a.at).some((t) => t.lemma === 'be');
+  const object = prep === undefined && ((k > a.at && (s.tokens[a.at].lemma === 'visit' || s.tokens[a.at].lemma === 'reach' || s.tokens[a.at].lemma === 'tour')) || (k < a.at && a.type === 'noun' && u.to >= a.at - 1) || (host && k < a.at) || (passive && k < a.at));
   if (!at && !object) return;
   if (!f.where) {
     f.where = place;
@@ -121,6 +125,9 @@ export function assignParties(f: Frame, a: Anchor, parties: { p: PartyRef; prep?
   }
   // "This will be Lukashenko's third time travelling": a verb with no subject is its possessor's.
   if (!owner && possessor && subjects.length === 0 && subject.length === 0) owner = possessor;
+  // "Hun Sen's visit … was the first by a foreign leader": counted within the group the agent names.
+  const groupAgent = owner && agents.find((p) => p.kind === 'group');
+  if (groupAgent && f.ordinal && groupAgent.kind === 'group' && !groupAgent.id.startsWith('leader-of:')) f.ordinalGroup = groupAgent.id;
   let who: PartyRef[] = owner ? [owner] : agents.length && a.type === 'noun' ? agents : subjects.length ? subjects : subject;
   let rest = objects;
   if (host) {

@@ -68,10 +68,10 @@ export function durationAt(tokens: Token[], i: number): { to: number; duration: 
   const unitWord = tokens[k]?.lower;
   const unit = unitWord ? TIME_UNITS[unitWord] : undefined;
   if (!unit) return undefined;
-  // "a one-day visit", "a two-day trip": hyphenated, an adjective. "a year" alone is a duration only when qualified.
-  if (tokens[k - 1]?.text === '-' || (n === 1 && !qualified && /^(a|an)$/.test(tokens[i].lower) && unit !== 'hour')) {
-    if (!qualified && tokens[i].lower !== 'one') return undefined;
-  }
+  // "a one-day visit", "a two-day trip": hyphenated, an adjective. "a year" alone is a duration only after "for",
+  // "in", "over", "after" or "within".
+  if (tokens[k - 1]?.text === '-') return undefined;
+  if (n === 1 && !qualified && /^(a|an)$/.test(tokens[i].lower) && unit !== 'hour' && !/^(for|in|over|after|within)$/.test(tokens[i - 1]?.lower ?? '')) return undefined;
   if (tokens[k + 1]?.text === '-') return undefined;
   return { to: k + 1, duration: { years: n * UNIT_YEARS[unit], qualifier: qualified ? qualifier : 'about', unit, n } };
 }

@@ -45,7 +45,8 @@ export const amount: Shape = {
 
 /** An amount against the one the sources tie to the event; "more than three hours" needs only to be exceeded. */
 function judgeAmount(a: AmountClaim, e: FactEvent, x: Amount): Verdict {
-  const ok = a.qualifier === 'more' ? x.value > a.value : a.qualifier === 'less' ? x.value < a.value : a.qualifier === 'about' ? Math.abs(x.value - a.value) <= x.value * 0.15 : Math.abs(x.value - a.value) <= x.value * 0.01;
+  // The sources' figures are rounded too: "over $3 billion" agrees with "$3B".
+  const ok = a.qualifier === 'more' ? x.value >= a.value : a.qualifier === 'less' ? x.value <= a.value : a.qualifier === 'about' ? Math.abs(x.value - a.value) <= x.value * 0.15 : Math.abs(x.value - a.value) <= x.value * 0.01;
   if (ok) return true;
   return {
     code: 'amount-mismatch',

@@ -33,7 +33,9 @@ export const previous = frameShape('previous', (c, s, facts) => {
   // Previous to the event the draft reports (under way or near its date), or else to the event it told of last when
   // that is one of these ("The previous meeting, in March, …" in a profile written later); else previous to the
   // draft's date, where an event over by a week or less is the one the draft reports.
-  const reported = facts.currentEvent({ ...c, frame: { ...c.frame, when: undefined } }, s.ref);
+  const near = facts.currentEvent({ ...c, frame: { ...c.frame, when: undefined } }, s.ref);
+  // Reported: under way, ahead, or over by a week at most; an event a month back is one the draft may look back to.
+  const reported = near && dayNumber(near.when.end) >= dayNumber(s.ref) - REPORTING_DAYS ? near : undefined;
   const told = reported ?? (s.told && cands.includes(s.told) && s.told.when.start <= s.ref ? s.told : undefined);
   // "The previous meeting" with no one named looks back from the event the draft tells of, which must be known.
   if (!told && !f.who) return undefined;

@@ -30,8 +30,9 @@ describe('shape: since ("his first visit to China since 2020", "has not visited 
     expectNone('Putin made his first visit to Vietnam since 2017 in June 2024.', '2024-06-01');
     expectNone('Beijing was the destination of Lukashenko\'s first foreign trip since 2019.', '2023-12-02');
   });
-  it('a date before the list begins, "has not … since", and the list\'s own start are not flagged', () => {
-    expectNone('No European leader has visited Myanmar since 2023.', '2025-11-16');
-    expectNone('Lukashenko has not visited Myanmar since 2023.', '2025-11-16');
+  it('"has not … since 2021" says the last visit was in 2021, as "first since" does', () => {
+    expectFlag({ ref: '2022-12-16', text: 'Putin had not visited Belarus since 2020.', code: 'since-mismatch', wrong: '2020', fixedTo: 'Putin had not visited Belarus since 2019.' });
+    expectFlag({ ref: '2025-11-16', text: 'Lukashenko has not visited Myanmar since 2023.', code: 'since-mismatch', wrong: '2023' });
+    expectNone('Putin had not visited Belarus since June 2019.', '2022-12-16');
   });
 });

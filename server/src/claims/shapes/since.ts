@@ -53,7 +53,7 @@ export const since = frameShape(
         sources: facts.sourcesOf([latest]),
       } satisfies Finding;
     }
-    if (!first || f.since.ofEvent) return latest ? true : undefined;
+    if (f.since.ofEvent) return latest ? true : undefined;
     if (!latest && !anchorEvent) return noneSince(c, facts, anchor, now, noun, where);
     if (anchorEvent || !latest) return latest ? true : undefined;
     // "First since X" also says the previous one was at X: judged where a complete list says which was previous.

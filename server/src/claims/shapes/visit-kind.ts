@@ -6,6 +6,8 @@ import { frameShape } from './shape';
 export const visitKind = frameShape('visit-kind', (c, s, facts) => {
   const f = c.frame;
   if (!f.kind || f.action !== 'visit' || !c.who) return undefined;
+  // "Beijing, state visit." as a label names no one visit: a visitor named, "the visit", or a date must.
+  if (!f.who && !f.definite && !f.when) return undefined;
   const e = facts.currentEvent(c, s.ref);
   if (!e?.kind || (e.kind !== 'state' && e.kind !== 'working')) return undefined;
   if (e.kind === f.kind.kind) return true;
