@@ -37,6 +37,8 @@ export function isHardBoundary(s: Sentence, k: number): boolean {
   if (t.text === ';' || t.text === '—' || t.text === '–' || t.text === '(' || t.text === ')' || t.text === '[' || t.text === ']') {
     // A dash between two numbers or dates is a range: "February 28–March 2".
     if ((t.text === '–' || t.text === '—') && s.unitOf[k - 1] >= 0 && s.unitOf[k + 1] >= 0 && s.units[s.unitOf[k - 1]].kind === 'date') return false;
+    // "the Lukashenko–Xi meeting": a dash set tight between two names pairs them.
+    if (t.text === '–' && s.tokens[k - 1]?.end === t.start && s.tokens[k + 1]?.start === t.end && s.unitOf[k - 1] >= 0 && s.unitOf[k + 1] >= 0 && s.units[s.unitOf[k - 1]].kind === 'person' && s.units[s.unitOf[k + 1]].kind === 'person') return false;
     return true;
   }
   if (t.text === ':' && !/^\d/.test(s.tokens[k + 1]?.text ?? '')) return true;

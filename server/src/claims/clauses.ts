@@ -53,6 +53,12 @@ export function clausesOf(s: Sentence, cellsAreClauses = false): Clause[] {
     stretches[1] = { ...stretches[1], from: stretches[0].from, kind: 'main' };
     stretches.shift();
   }
+  // "Previous Lukashenko–Xi meeting: May 2023", "Putin's previous visit to Belarus: June 2018": a fact box's label
+  // and its value, one clause.
+  if (stretches.length === 2 && tokens[stretches[0].to]?.text === ':' && isDateLabel(s, stretches[1].from, stretches[1].to) && !stretches[0].parent) {
+    stretches[0] = { ...stretches[0], to: stretches[1].to };
+    stretches.pop();
+  }
   let mainIndex = -1;
   for (const st of stretches) {
     const parent = st.parent && mainIndex >= 0 ? mainIndex : -1;
@@ -91,7 +97,7 @@ function isDateLabel(s: Sentence, from: number, to: number): boolean {
       k = u.to - 1;
       continue;
     }
-    if (!/^(and|to|through|-|–|,)$/i.test(s.tokens[k].lower)) return false;
+    if (!/^(and|to|through|-|–|,)$/i.test(s.tokens[k].lower) && !(k === to - 1 && s.tokens[k].text === '.')) return false;
   }
   return dates > 0;
 }

@@ -6,7 +6,7 @@ import { findDates, type DateExpr, type Tense } from '../dates/expressions';
 import { relativeDates } from '../dates/relative';
 import { tag, type Token } from '../nlp/tagger';
 import { cardinalValue, ordinalValue } from './numbers';
-import { LEADER_NOUNS, PAIR_PRONOUNS, PERSON_PRONOUNS, PLACE_NOUNS } from './lexicon';
+import { LEADER_NOUNS, PAIR_PRONOUNS, PERSON_PRONOUNS, PLACE_NOUNS, REPORTING_VERBS } from './lexicon';
 import { durationAt, groupAt, leaderAt, moneyAt } from './units';
 
 export type UnitKind =
@@ -85,6 +85,15 @@ export function readSentence(text: string, ref: string, index: FactIndex, hits: 
     if (from < 0) continue;
     const within = h.kind === 'place' ? index.dataset.places.filter((p) => p.id !== h.id && index.within(h.id, p.id)).map((p) => p.id) : undefined;
     add({ kind: h.kind, id: h.id, from, to, epithet: h.epithet, possessive: isPossessive(tokens, to), within });
+  }
+
+  // "'This is my first visit to China,' Lukashenko told reporters": in a quote, "I" and "my" are its speaker.
+  const speaker = speakerOf(tokens, quoted(text, tokens), units);
+  if (speaker) {
+    const quotedTokens = quoted(text, tokens);
+    for (let i = 0; i < tokens.length; i++) {
+      if (FIRST_PERSON.has(tokens[i].lower) && tokens[i].pos === 'PRON' && quotedTokens[i]) add({ kind: speaker.kind, id: speaker.id, from: i, to: i + 1, possessive: tokens[i].lower === 'my' });
+    }
   }
 
   // Dates, read once for each tense; the clause a date is in says which reading holds. A timeline's label ("December
@@ -245,6 +254,45 @@ export function readSentence(text: string, ref: string, index: FactIndex, hits: 
     i = j - 1;
   }
   return s;
+}
+
+const FIRST_PERSON = new Set(['i', 'my', 'me', 'myself']);
+
+/** The one person a sentence's quote is said by: named outside the quote, beside a verb of saying. */
+function speakerOf(tokens: Token[], inQuote: boolean[], units: Unit[]): Unit | undefined {
+  if (!inQuote.some(Boolean)) return undefined;
+  const people = units.filter((u) => u.kind === 'person' && !inQuote[u.from]);
+  // '"I have not been to Moscow since 2019," he said': the draft's subject.
+  const pronouns = tokens.map((t, k) => ({ t, k })).filter(({ t, k }) => PERSON_PRONOUNS.has(t.lower) && t.pos === 'PRON' && !inQuote[k]);
+  if (people.length + pronouns.length !== 1) return undefined;
+  const p = people[0] ?? ({ kind: 'pronoun', from: pronouns[0].k, to: pronouns[0].k + 1 } as Unit);
+  for (let k = Math.max(0, p.from - 3); k < Math.min(tokens.length, p.to + 3); k++) if (REPORTING_VERBS.has(tokens[k].lemma) && !inQuote[k]) return p;
+  return undefined;
+}
+
+/** For each token, whether it lies inside quotation marks (curly or straight). */
+function quoted(text: string, tokens: Token[]): boolean[] {
+  const inside: boolean[] = [];
+  let open = false;
+  let at = 0;
+  for (const t of tokens) {
+    for (; at < t.start; at++) {
+      const c = text[at];
+      if (c === '“') open = true;
+      else if (c === '”') open = false;
+      else if (c === '"') open = !open;
+    }
+    const c = t.text;
+    if (c === '“' || c === '”' || c === '"') {
+      open = c === '“' || (c === '"' && !open);
+      at = t.end;
+      inside.push(false);
+      continue;
+    }
+    inside.push(open);
+    at = Math.max(at, t.end);
+  }
+  return inside;
 }
 
 function yearFromFollowing(text: string, dates: DateExpr[]): DateExpr[] {

@@ -31,3 +31,8 @@ export function expandWhen(shorthand: string, text?: string): When {
   }
   throw new Error(`cannot read the date "${s}": use YYYY, YYYY-MM, YYYY-MM-DD, "late YYYY-MM" or "FROM..TO"`);
 }
+
+/** "on September 9, 2021", "in June 2019": the preposition a message dates a known event with. */
+export function atWhen(w: When): string {
+  return `${w.precision === 'day' ? 'on' : 'in'} ${w.text}`;
+}

@@ -53,4 +53,9 @@ describe('shape: date (the day, month or year of a known visit, meeting or call)
     expectNone('Lukashenko arrived in Tehran on March 12.', '2023-03-13');
     expectNone('Putin called Lukashenko on August 30 to congratulate him on his birthday.', '2021-08-31');
   });
+  it('a fact box: "- Putin\'s previous visit to Belarus: June 2018." dates its label', () => {
+    expectFlag({ ref: '2022-12-17', text: '- Putin\'s previous visit to Belarus: June 2018.', code: 'date-mismatch', wrong: 'June 2018', fixedTo: '- Putin\'s previous visit to Belarus: June 2019.' });
+    expectFlag({ ref: '2023-12-03', text: '- Previous Lukashenko–Xi meeting: May 2023', code: 'date-mismatch', wrong: 'May 2023' });
+    expectNone('- Previous Lukashenko–Xi meeting: March 2023', '2023-12-03');
+  });
 });

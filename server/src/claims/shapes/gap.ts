@@ -1,6 +1,7 @@
 // "His first visit in more than three years", "for the first time in 18 months", "has not set foot in Belarus for five
 // years": the time since the previous such event, judged where a complete list says which one was previous.
 
+import { atWhen } from '../../dates/when';
 import { yearsBetween } from '../../dates/iso';
 import { yearsInWords } from '../numbers';
 import { earlier, phrase } from './since';
@@ -27,7 +28,7 @@ export const gap = frameShape(
     const { noun, where } = phrase(c, facts);
     return {
       code: 'gap-mismatch',
-      message: `${facts.name(c.who)}'s previous ${noun}${where} was in ${latest.when.text}, ${yearsInWords(years)} earlier, not ${g.text}.`,
+      message: `${facts.name(c.who)}'s previous ${noun}${where} was ${atWhen(latest.when)}, ${yearsInWords(years)} earlier, not ${g.text}.`,
       expected: `${latest.when.text} (${yearsInWords(years)})`,
       start: g.start,
       end: g.end,

@@ -17,4 +17,7 @@ describe('shape: place (the right people at the right time, elsewhere)', () => {
   it('a list of places is several events; a place the dataset does not know in a date\'s claim is judged', () => {
     expectNone('Lukashenko has met Putin in Moscow, St. Petersburg, Sochi and the Amur region since the invasion.', '2022-12-16');
   });
+  it('a visitor\'s own country is home: "Lukashenko arrived in Minsk" during his visit abroad', () => {
+    expectNone('Lukashenko arrived in Minsk.', '2023-03-01');
+  });
 });

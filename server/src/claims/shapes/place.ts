@@ -35,6 +35,9 @@ export const place = frameShape('place', (c, s, facts) => {
   if (!where || (where.kind !== 'place' && where.kind !== 'unknown') || !c.who) return undefined;
   // An unknown place is judged here (the contested value); an unknown person is another event.
   if (c.unknown && where.kind !== 'unknown') return undefined;
+  // "Lukashenko arrived in Minsk": a visitor's own country is where he comes home to, not where he visits.
+  const home = facts.index.people.get(c.who)?.country;
+  if (f.action === 'visit' && where.kind === 'place' && home && facts.index.within(where.id, home)) return undefined;
   const people = { ...c, where: undefined, unknown: false };
   const d = f.when;
   let e: FactEvent | undefined;

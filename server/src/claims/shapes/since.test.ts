@@ -35,4 +35,8 @@ describe('shape: since ("his first visit to China since 2020", "has not visited 
     expectFlag({ ref: '2025-11-16', text: 'Lukashenko has not visited Myanmar since 2023.', code: 'since-mismatch', wrong: '2023' });
     expectNone('Putin had not visited Belarus since June 2019.', '2022-12-16');
   });
+  it('in a quote, "my" and "I" are its speaker: "This is my first visit to China since 2019," Lukashenko told reporters', () => {
+    expectFlag({ ref: '2023-12-04', text: '"This is my first visit to China since 2019," Lukashenko told reporters.', code: 'since-mismatch', wrong: '2019' });
+    expectFlag({ ref: '2023-03-01', text: 'Lukashenko spoke to reporters. "I have not been to Moscow since 2019," he said.', code: 'since-mismatch', wrong: '2019', says: /September 9, 2021/ });
+  });
 });

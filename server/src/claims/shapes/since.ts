@@ -2,6 +2,7 @@
 // March", "the first European leader to visit since 2023": the anchor a first-since or not-since counts from. A known
 // event after the anchor refutes both; "first since X" also says there was one at X, which a complete list decides.
 
+import { atWhen } from '../../dates/when';
 import type { FactEvent } from '../../facts/types';
 import type { ResolvedFrame } from '../context';
 import type { Facts } from '../facts';
@@ -45,7 +46,7 @@ export const since = frameShape(
     if (latest && latest.when.start > anchor.end) {
       return {
         code: 'since-mismatch',
-        message: `${who}'s previous ${noun}${where} was in ${latest.when.text}, after ${d?.text ?? anchorEvent?.label}.`,
+        message: `${who}'s previous ${noun}${where} was ${atWhen(latest.when)}, after ${d?.text ?? anchorEvent?.label}.`,
         expected: latest.when.text,
         start: d ? d.start : f.since.span.start,
         end: d ? d.end : f.since.span.end,
@@ -62,7 +63,7 @@ export const since = frameShape(
     if (overlaps(anchor, latest.when)) return true;
     return {
       code: 'since-mismatch',
-      message: `${who}'s previous ${noun}${where} was in ${latest.when.text}, not ${d!.text}: ${cov.statement}.`,
+      message: `${who}'s previous ${noun}${where} was ${atWhen(latest.when)}, not ${d!.text}: ${cov.statement}.`,
       expected: latest.when.text,
       start: d!.start,
       end: d!.end,
