@@ -1,5 +1,4 @@
-// A minimal editor-like LSP client over the real protocol library, for the benchmark and the build's session for the
-// server's code cache (scripts/write-server-cache.ts): spawns the BUILT server
+// A minimal editor-like LSP client over the real protocol library, for the benchmark: spawns the BUILT server
 // (`node dist/server.js --stdio`), opens documents, edits them incrementally, and waits for diagnostics by
 // pull (`textDocument/diagnostic`, when the server offers it) or by push (`publishDiagnostics` for the version).
 
@@ -26,7 +25,6 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from './drafts';
-import { SERVER_ENV, SERVER_NODE_FLAGS } from '../server/src/lsp/launch';
 
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
 
@@ -43,9 +41,9 @@ export class BenchClient {
 
   constructor(options: { dataDir?: string; execArgv?: string[]; env?: NodeJS.ProcessEnv } = {}) {
     // Started as the VS Code client starts it, unless a run asks otherwise.
-    this.proc = spawn(process.execPath, [...(options.execArgv ?? SERVER_NODE_FLAGS), SERVER_JS, '--stdio'], {
+    this.proc = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_JS, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, ...SERVER_ENV, ...options.env },
+      env: { ...process.env, ...options.env },
     });
     this.proc.stderr!.on('data', (b) => { this.stderr += b; if (this.stderr.length > 20000) this.stderr = this.stderr.slice(-10000); });
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
@@ -140,7 +138,7 @@ export class BenchClient {
       await Promise.race([this.conn.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 1000))]);
       await this.conn.sendNotification(ExitNotification.type);
     } catch { /* already gone */ }
-    // The server exits on `exit` (and may write its code cache as it does): give it a moment before it is killed.
+    // The server exits on `exit`: give it a moment before it is killed.
     if (this.proc.exitCode === null) await Promise.race([new Promise((r) => this.proc.once('exit', r)), new Promise((r) => setTimeout(r, 1000))]);
     this.conn.dispose();
     if (this.proc.exitCode === null) this.proc.kill();

@@ -11,7 +11,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildDraft, REPO_ROOT, SEEDS_DIR, type Draft } from './drafts';
 import { BenchClient, SERVER_JS } from './lsp-client';
-import { SERVER_ENV, SERVER_ENV_PAIRS, SERVER_NODE_FLAGS } from '../server/src/lsp/launch';
 import { now, median, p95, fmt, withTimeout } from './stats';
 import { countFacts } from './synthetic-dataset';
 import { profileCheck, type HotSpot } from './profile';
@@ -224,7 +223,7 @@ function loadInFreshProcesses(dataDir: string, runs: number): { medianMs: number
   ].join('\n');
   const loadMs: number[] = [], createEngineMs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const r = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, '-e', script, dataDir], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...SERVER_ENV } });
+    const r = spawnSync(process.execPath, ['-e', script, dataDir], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (r.status !== 0) throw new Error(`loading ${dataDir} in a fresh process failed: ${r.stderr}`);
     const [l, c] = JSON.parse(r.stdout) as [number, number];
     loadMs.push(l);
@@ -424,7 +423,7 @@ async function main() {
   }
   log(`(ms. In-process: engine.check in this process; "full" = a fresh engine each time (the engine caches per segment), "markdown" = parseMarkdown alone, "cached" = same text again,`);
   log(` "edit" = after a 1-char edit mid-draft, warm engine. In-process checks follow ${(WARM_MS / 1000).toFixed(0)} s of JIT warm-up (${warmChecks} checks of other drafts).`);
-  log(` LSP: round trip to the built server (${SERVER_ENV_PAIRS.join(' ')} node ${SERVER_NODE_FLAGS.join(' ')}), ${overLsp['1 MB'].mode} diagnostics. Load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+  log(` LSP: round trip to the built server (node dist/server.js), ${overLsp['1 MB'].mode} diagnostics. Load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
   log('');
   log(`Server (median of ${starts.length} spawns): spawn → initialize ${fmt(start.initializeMs)} ms, → first diagnostics (2k draft) ${fmt(start.firstDiagnosticsMs)} ms; RSS after start ${fmt(rssIdleMB, 1)} MB, after the 1 MB draft ${fmt(rssMB, 1)} MB`);
   if (scale) {

@@ -17,6 +17,8 @@ export interface Engine {
   hover(result: CheckResult, position: Position): string | null;
   /** Drops what the engine keeps for a document (its parse state), when the editor closes it. */
   forget(document: string): void;
+  /** Loads the language model now, rather than during the first check (the server does so once it is idle). */
+  warmUp(): void;
 }
 
 export { loadDataset, DatasetError, defaultDataDir, defaultSeedsDir } from './facts/load';

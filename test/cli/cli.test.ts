@@ -6,7 +6,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cacheCases, installCache } from '../support/code-cache';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -81,41 +80,5 @@ describe('cli', function () {
     const r = run(['--format', 'json', 'drafts/notes.txt'], dir);
     assert.equal(r.code, 1);
     assert.equal(JSON.parse(r.out).files[0].diagnostics[0].code, 'count-mismatch');
-  });
-
-  it("V8's inlining off (the bin's default) or on (FACTCHECK_INLINING=1): the same report", () => {
-    const args = [CLI, '--format', 'json', 'drafts'];
-    const off = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
-    const on = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, FACTCHECK_INLINING: '1' } });
-    assert.equal(off.status, on.status);
-    assert.equal(off.stderr, '');
-    assert.deepEqual(JSON.parse(off.stdout), JSON.parse(on.stdout));
-  });
-
-  describe('code cache', () => {
-    const report = (cli: string, args: string[], cwd: string) => {
-      const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FACTCHECK_CODE_CACHE: 'report' } });
-      return { code: r.status, out: r.stdout, state: /code cache: (\w+)/.exec(r.stderr)?.[1] };
-    };
-    it('the bin runs the bundle with the code cache the build wrote', () => {
-      const r = report(CLI, ['drafts/wrong.md'], dir);
-      assert.equal(r.state, 'used');
-      assert.equal(r.code, 1);
-    });
-    it('a missing, stale or unusable cache is not used, and the output is the same', () => {
-      const expected = run(['--format', 'json', 'drafts'], dir);
-      const bin = path.join(dir, 'bin');
-      fs.mkdirSync(bin);
-      for (const f of ['cli.js', 'cli-main.js']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(bin, f));
-      const args = ['--format', 'json', '--data', path.join(ROOT, 'data'), 'drafts'];
-      const cache = path.join(bin, 'cli-main.cache');
-      for (const [state, bytes] of cacheCases(fs.readFileSync(path.join(ROOT, 'dist', 'cli-main.cache')))) {
-        installCache(cache, bytes);
-        const r = report(path.join(bin, 'cli.js'), args, dir);
-        assert.equal(r.state, state);
-        assert.equal(r.code, expected.code, state);
-        assert.deepEqual(JSON.parse(r.out), JSON.parse(expected.out), state);
-      }
-    });
   });
 });

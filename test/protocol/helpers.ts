@@ -50,7 +50,6 @@ import {
   DiagnosticRefreshRequest,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/src/lsp/launch';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER = process.env.FACTCHECK_SERVER ? path.resolve(process.env.FACTCHECK_SERVER) : path.join(ROOT, 'dist', 'server.js');
@@ -260,10 +259,9 @@ export function capabilities(pull: boolean): ClientCapabilities {
 export async function startServer(options: StartOptions = {}): Promise<Server> {
   const entry = options.server ?? SERVER;
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
-  // With the Node flags and environment editors start it with (the VS Code client, the README's snippets).
-  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry, '--stdio'], {
+  const proc = spawn(process.execPath, [entry, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, ...SERVER_ENV, ...(options.env ?? {}) },
+    env: { ...process.env, ...(options.env ?? {}) },
   });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const server = new Server(proc, conn, options);

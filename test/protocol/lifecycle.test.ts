@@ -16,7 +16,6 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/src/lsp/launch';
 import { capabilities, DRAFT, SERVER, startServer, uriOf, type Server } from './helpers';
 
 const codeOf = (p: Promise<unknown>) => p.then(() => 'answered', (err: { code?: number }) => err.code);
@@ -73,7 +72,7 @@ describe('protocol: the LSP lifecycle', function () {
   });
 
   it('a request before initialize is ServerNotInitialized (-32002), and initialize still works after it', async () => {
-    const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...SERVER_ENV } });
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     conn.listen();
     try {

@@ -14,6 +14,7 @@ import { Facts } from '../claims/facts';
 import { judgeDraft, type JudgedSentence } from './judge';
 import { MAX_SENTENCES, SegmentReader } from './segments';
 import { SourceCites } from './sources';
+import { warmUp } from '../nlp/tagger';
 
 const MAX_PARSERS = 64;
 
@@ -170,6 +171,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     forget(document) {
       parsers.delete(document);
     },
+    warmUp,
   };
 }
 

@@ -26,25 +26,18 @@ export { defaultDataDir, defaultSeedsDir } from './paths';
 import { defaultDataDir } from './paths';
 
 type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-/** `accepts` says whether a dataset is valid; `validate` runs the same checks again to say what is wrong. */
-let validator: { accepts: Validate; validate: Validate } | undefined;
+let validator: Validate | undefined;
 
-/**
- * The schema validators: precompiled by esbuild.mjs into the bundles (`accepts` without ajv's instance paths, which
- * only an error uses); one validator compiled here when run from sources.
- */
-function schemaValidators(): { accepts: Validate; validate: Validate } {
+/** The schema's validator: precompiled by esbuild.mjs into the bundles; compiled here when run from sources. */
+function schemaValidator(): Validate {
   try {
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const exact = require('factcheck:schema-validator');
-    const fast = require('factcheck:schema-validator/accepts');
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    return { validate: (exact.default ?? exact) as Validate, accepts: (fast.default ?? fast) as Validate };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const compiled = require('factcheck:schema-validator');
+    return (compiled.default ?? compiled) as Validate;
   } catch {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Ajv = require('ajv').default as typeof AjvClass;
-    const validate = new Ajv({ allErrors: false, strict: false }).compile(schema) as Validate;
-    return { validate, accepts: validate };
+    return new Ajv({ allErrors: false, strict: false }).compile(schema) as Validate;
   }
 }
 
@@ -65,10 +58,9 @@ export function loadDataset(dataDir = defaultDataDir(), seedsDir = path.join(dat
   } catch (e) {
     throw new DatasetError(file, '', `not valid JSON: ${(e as Error).message}`);
   }
-  validator ??= schemaValidators();
-  // The exact validator is asked only after a rejection; should it accept what the other rejected, it decides.
-  if (!validator.accepts(data) && !validator.validate(data)) {
-    const err = validator.validate.errors![0];
+  validator ??= schemaValidator();
+  if (!validator(data)) {
+    const err = validator.errors![0];
     const field = err.instancePath || '/';
     const allowed = err.params && 'allowedValues' in err.params ? ` (${(err.params.allowedValues as unknown[]).join(', ')})` : '';
     const extra = err.params && 'additionalProperty' in err.params ? ` "${err.params.additionalProperty}"` : '';

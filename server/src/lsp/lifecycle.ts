@@ -69,6 +69,8 @@ export function registerLifecycle(ctx: ServerContext): void {
       ctx.log(`Fact Check server started (diagnostics by ${ctx.pull ? 'pull' : 'push'}; data ${ctx.holder?.location.dataDir}; seeds ${ctx.holder?.location.seedsDir}).`);
       loadData(ctx, 'startup');
       watchData(ctx);
+      // The language model loads while the editor is still opening drafts, not during the first check.
+      setTimeout(() => ctx.holder?.engine?.warmUp(), 0);
       if (ctx.dynamicConfiguration) {
         void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factcheck' }).catch(() => undefined);
       }

@@ -4,7 +4,7 @@
 // and negation are read by the claim reader itself, which knows the dataset's names and the writers' date forms.
 
 import winkNLP, { type ItemToken } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type WinkModel from 'wink-eng-lite-web-model';
 
 /** Universal POS tags, as wink's model gives them. */
 export type Pos = 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X' | 'SPACE';
@@ -24,7 +24,11 @@ type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | undefined;
 
 function instance(): Nlp {
-  return (nlp ??= winkNLP(model, ['sbd', 'pos']));
+  // Required here, not imported: loading the model's 3.6 MB of code is most of its cost. The bundles find it in
+  // dist/wink-model.js (esbuild.mjs).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  nlp ??= winkNLP(require('wink-eng-lite-web-model') as typeof WinkModel, ['sbd', 'pos']);
+  return nlp;
 }
 
 /** Loads the model now rather than at the first sentence (the server does so after `initialize`). */

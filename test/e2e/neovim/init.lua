@@ -8,14 +8,6 @@ local server = assert(os.getenv('FACTCHECK_SERVER'), 'FACTCHECK_SERVER unset')
 local draft = assert(os.getenv('FACTCHECK_DRAFT'), 'FACTCHECK_DRAFT unset')
 local result_file = assert(os.getenv('FACTCHECK_NVIM_RESULT'), 'FACTCHECK_NVIM_RESULT unset')
 local node = os.getenv('FACTCHECK_NODE') or 'node'
--- The Node flags the README gives for other editors, space-separated.
-local node_flags = vim.split(os.getenv('FACTCHECK_NODE_FLAGS') or '', ' ', { trimempty = true })
--- And the environment it gives, NAME=VALUE space-separated.
-local node_env = {}
-for _, pair in ipairs(vim.split(os.getenv('FACTCHECK_NODE_ENV') or '', ' ', { trimempty = true })) do
-  local name, value = pair:match('^([^=]+)=(.*)$')
-  if name then node_env[name] = value end
-end
 
 local out = { nvim = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor), log = {} }
 
@@ -65,8 +57,7 @@ local function main()
   local exited = false
   local client_id = vim.lsp.start_client({
     name = 'factcheck',
-    cmd = vim.list_extend(vim.list_extend({ node }, node_flags), { server, '--stdio' }),
-    cmd_env = node_env,
+    cmd = { node, server, '--stdio' },
     root_dir = vim.fn.fnamemodify(draft, ':p:h'),
     on_exit = function(code, signal)
       exited = true
@@ -78,7 +69,7 @@ local function main()
   vim.lsp.buf_attach_client(bufnr, client_id)
   note('client ' .. client_id .. ' attached')
 
-  -- The server process as Neovim started it: its command line and environment, NUL-separated in /proc.
+  -- The server process as Neovim started it: its command line, NUL-separated in /proc.
   local pid = vim.lsp.get_client_by_id(client_id).rpc.pid
   local function proc_list(name)
     local f = io.open('/proc/' .. tostring(pid) .. '/' .. name, 'rb')
@@ -88,7 +79,6 @@ local function main()
     return vim.split(text, '\0', { plain = true, trimempty = true })
   end
   out.server_args = proc_list('cmdline')
-  out.server_env = vim.tbl_filter(function(v) return v:match('^MALLOC_') ~= nil end, proc_list('environ'))
 
   -- 1. the warning arrives (published diagnostics)
   local t0 = vim.loop.hrtime()

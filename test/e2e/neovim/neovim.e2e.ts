@@ -7,7 +7,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { WRONG_DRAFT } from '../drafts';
-import { SERVER_ENV_PAIRS, SERVER_NODE_FLAGS } from '../../../server/src/lsp/launch';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -35,14 +34,13 @@ interface Result {
   new_warning_ms?: number;
   server_alive?: boolean;
   server_args?: string[];
-  server_env?: string[];
 }
 
 function runNvim(draft: string, resultFile: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(NVIM, ['--headless', '--clean', '-u', path.join(__dirname, 'init.lua')], {
       cwd: path.dirname(draft),
-      env: { ...process.env, FACTCHECK_SERVER: SERVER, FACTCHECK_DRAFT: draft, FACTCHECK_NVIM_RESULT: resultFile, FACTCHECK_NODE: process.execPath, FACTCHECK_NODE_FLAGS: SERVER_NODE_FLAGS.join(' '), FACTCHECK_NODE_ENV: SERVER_ENV_PAIRS.join(' ') },
+      env: { ...process.env, FACTCHECK_SERVER: SERVER, FACTCHECK_DRAFT: draft, FACTCHECK_NVIM_RESULT: resultFile, FACTCHECK_NODE: process.execPath },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // its own process group, so the server it started goes too
     });
@@ -97,9 +95,8 @@ describe('Neovim (headless, vim.lsp) with dist/server.js --stdio', function () {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('starts the server with the Node flags and environment the README gives', () => {
-    for (const flag of SERVER_NODE_FLAGS) assert.ok(result.server_args?.includes(flag), `${flag} missing from ${JSON.stringify(result.server_args)}`);
-    for (const pair of SERVER_ENV_PAIRS) assert.ok(result.server_env?.includes(pair), `${pair} missing from ${JSON.stringify(result.server_env)}`);
+  it('starts the server as the README gives it: node dist/server.js --stdio', () => {
+    assert.deepEqual(result.server_args?.slice(1), [SERVER, '--stdio']);
   });
 
   it('publishes a warning on the wrong visit count that names "second"', () => {
