@@ -68,6 +68,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Another copy of the server's entry point (default SERVER). */
   server?: string;
+  /** Node options before the entry point ("--expose-gc"). */
+  nodeArgs?: string[];
   /** Changes to the client capabilities sent with initialize. */
   capabilities?: (caps: ClientCapabilities) => void;
 }
@@ -259,7 +261,7 @@ export function capabilities(pull: boolean): ClientCapabilities {
 export async function startServer(options: StartOptions = {}): Promise<Server> {
   const entry = options.server ?? SERVER;
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
-  const proc = spawn(process.execPath, [entry, '--stdio'], {
+  const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), entry, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...(options.env ?? {}) },
   });

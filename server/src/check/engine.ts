@@ -11,12 +11,12 @@ import { createMarkdownParser, type MarkdownParser, type ProseSegment } from '..
 import { isIsoDate, today } from '../dates/iso';
 import { renderHover } from '../hover/index';
 import { Facts } from '../claims/facts';
-import { judgeDraft, type JudgedSentence } from './judge';
-import { MAX_SENTENCES, SegmentReader } from './segments';
+import { judgeDraft, newJudgeMemo, type JudgedSentence } from './judge';
+import { MAX_SENTENCES, SegmentReader, type SegmentReading } from './segments';
 import { SourceCites } from './sources';
 import { warmUp } from '../nlp/tagger';
 
-const MAX_PARSERS = 64;
+const MAX_DOCUMENTS = 64;
 
 /** Data strings end up in messages: no control characters, no line breaks. */
 function plain(s: string): string {
@@ -30,20 +30,23 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
   let facts = indexes.get(dataset);
   if (!facts) indexes.set(dataset, (facts = new Facts(new FactIndex(dataset))));
   const reader = new SegmentReader(facts.index);
+  const judgeMemo = newJudgeMemo();
   const cites = new SourceCites(options.seedsDir);
-  // One incremental Markdown parser per open document, the least recently used dropped past a bound.
-  const parsers = new Map<string, MarkdownParser>();
-  const parserFor = (document: string): MarkdownParser => {
-    let parser = parsers.get(document);
-    if (parser) parsers.delete(document);
-    else parser = createMarkdownParser();
-    parsers.set(document, parser);
-    if (parsers.size > MAX_PARSERS) parsers.delete(parsers.keys().next().value!);
-    return parser;
+  // Per open document, the least recently used dropped past a bound: its incremental Markdown parser, and the
+  // readings of its segments at its last check (what an edit leaves alone is not read again).
+  const documents = new Map<string, { parser: MarkdownParser; readings: Map<string, SegmentReading> }>();
+  const documentState = (document: string) => {
+    let state = documents.get(document);
+    if (state) documents.delete(document);
+    else state = { parser: createMarkdownParser(), readings: new Map() };
+    documents.set(document, state);
+    if (documents.size > MAX_DOCUMENTS) documents.delete(documents.keys().next().value!);
+    return state;
   };
 
   function check(text: string, opts: CheckOptions = {}): CheckResult {
-    const doc = parserFor(opts.document ?? '').parse(typeof text === 'string' ? text : String(text ?? ''));
+    const state = documentState(opts.document ?? '');
+    const doc = state.parser.parse(typeof text === 'string' ? text : String(text ?? ''));
     const fm = doc.frontMatter;
     let referenceDate: string;
     let referenceDateSource: CheckResult['referenceDateSource'];
@@ -64,7 +67,9 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
     const at = (seg: ProseSegment, i: number): Position => doc.positionAt(seg.offsets[Math.min(i, seg.text.length)]);
     const rangeOf = (seg: ProseSegment, start: number, end: number): Range => ({ start: at(seg, start), end: end > start ? doc.positionAt(seg.offsets[end - 1] + 1) : at(seg, start) });
 
-    const segments = doc.segments.map((seg) => ({ seg, reading: reader.read(seg, referenceDate) }));
+    const readings = new Map<string, SegmentReading>();
+    const segments = doc.segments.map((seg) => ({ seg, reading: reader.read(seg, referenceDate, state.readings, readings) }));
+    state.readings = readings;
     for (const { seg, reading } of segments) {
       if (!reading.tooLong) continue;
       const start = at(seg, 0);
@@ -76,7 +81,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
         message: `This paragraph has ${reading.tooLong.toLocaleString('en-US')} sentences (${Math.round(seg.text.length / 1000)} KB); claims in paragraphs of more than ${MAX_SENTENCES.toLocaleString('en-US')} sentences are not checked. Break it into paragraphs to check it.`,
       });
     }
-    const judged = judgeDraft(segments, referenceDate, facts!);
+    const judged = judgeDraft(segments, referenceDate, facts!, judgeMemo);
     let claims = 0;
     let contradicted = 0;
     let undecidable = 0;
@@ -169,7 +174,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions): Engine {
       return renderHover(dataset, result, position, options.seedsDir);
     },
     forget(document) {
-      parsers.delete(document);
+      documents.delete(document);
     },
     warmUp,
   };

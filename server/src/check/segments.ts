@@ -1,6 +1,6 @@
-// Each prose segment's sentences, read once per text: the only cache the engine keeps. Keyed by the segment's kind,
-// the reference date and its text, so that an edit re-reads only the segments it changed; bounded, the least recently
-// used dropped first.
+// Each prose segment's sentences, read once per text. A document keeps the readings of its last check, keyed by the
+// segment's kind, the reference date and its text, so that an edit re-reads only the segments it changed; what the
+// edit replaced is dropped, so a document's readings are bounded by its own size.
 
 import type { FactIndex } from '../facts/index';
 import type { ProseSegment, SegmentKind } from '../markdown/index';
@@ -37,7 +37,6 @@ const MAX_SENTENCE = 1_500;
  * it would take seconds. About 100 KB of prose.
  */
 export const MAX_SENTENCES = 1_500;
-const CACHE_LIMIT = 4_000;
 
 /** A copy of `s` that shares no memory with the document it was cut from (a key must not keep the document alive). */
 function detached(s: string): string {
@@ -45,21 +44,16 @@ function detached(s: string): string {
 }
 
 export class SegmentReader {
-  private readonly cache = new Map<string, SegmentReading>();
   private readonly spans: number[] = [];
   constructor(private readonly index: FactIndex) {}
 
-  read(seg: ProseSegment, ref: string): SegmentReading {
+  /** The segment's reading: from the document's last check (`kept`) or this one (`now`), or read now and kept in `now`. */
+  read(seg: ProseSegment, ref: string, kept: Map<string, SegmentReading>, now: Map<string, SegmentReading>): SegmentReading {
     const key = `${ref}\u0001${seg.kind}\u0001${seg.text}`;
-    const known = this.cache.get(key);
-    if (known) {
-      this.cache.delete(key);
-      this.cache.set(key, known);
-      return known;
-    }
-    const reading = this.readSegment(seg, ref);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(detached(key), reading);
+    let reading = now.get(key);
+    if (reading) return reading;
+    reading = kept.get(key) ?? this.readSegment(seg, ref);
+    now.set(detached(key), reading);
     return reading;
   }
 
@@ -70,7 +64,8 @@ export class SegmentReader {
     for (let i = 0; i < n; i++) {
       const start = this.spans[2 * i];
       const end = this.spans[2 * i + 1];
-      const text = seg.text.slice(start, end);
+      // Its own copy: what is kept of the sentence (names, dates) must not keep the document's text alive.
+      const text = detached(seg.text.slice(start, end));
       const hits = this.index.findEntities(text);
       if (hits.length === 0 && !LEANS_ON_CONTEXT.test(text)) continue;
       const mentions = hits.filter((h) => h.kind !== 'event').map((h) => ({ kind: h.kind, id: h.id, start: h.start, end: h.end, text: text.slice(h.start, h.end) }));
@@ -78,7 +73,7 @@ export class SegmentReader {
         sentences.push({ start, end, mentions, dates: [] });
         continue;
       }
-      const reading = readClaims(detached(text), ref, this.index, { tableRow: seg.kind === 'tableRow', hits });
+      const reading = readClaims(text, ref, this.index, { tableRow: seg.kind === 'tableRow', hits });
       sentences.push({ start, end, mentions, dates: reading.dates, reading });
     }
     return { kind: seg.kind, sentences, ...(tooLong ? { tooLong: n } : {}) };
