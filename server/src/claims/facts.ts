@@ -8,7 +8,7 @@ import type { Source } from '../types';
 import type { ResolvedFrame } from './context';
 import { dayNumber, gapDays, type DayRange } from '../dates/iso';
 import { formatDay, type DateExpr } from '../dates/expressions';
-import { LEADER_NOUNS, TITLE_WORDS } from './lexicon';
+import { ANY_LEADER, LEADER_NOUNS, TITLE_WORDS } from './lexicon';
 
 /** How near the reference date an event must be to be the one a present or undated claim speaks of, in days. */
 export const CURRENT_EVENT_DAYS = 45;
@@ -25,7 +25,10 @@ export class Facts {
     const p = this.index.people.get(id);
     if (p) return p.aliases.find((a) => !a.includes(' ')) ?? p.name;
     const group = /^(\w+)-leader$/.exec(id);
-    return group ? `any ${group[1][0].toUpperCase()}${group[1].slice(1)} leader` : id;
+    if (!group) return id;
+    // "any foreign leader"; "any European leader", a proper adjective.
+    const word = ANY_LEADER.has(group[1]) ? group[1] : group[1][0].toUpperCase() + group[1].slice(1);
+    return `any ${word} leader`;
   }
 
   placeName(id: string): string {

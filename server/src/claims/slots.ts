@@ -142,6 +142,8 @@ export function assignParties(f: Frame, a: Anchor, parties: { p: PartyRef; prep?
     }
     who = visitors.slice(0, 1);
     rest = [...visitors.slice(1), ...hosts];
+    // "Grodno hosted talks between Lukashenko and Putin": a place hosts them both; who visited whom it does not say.
+    if (hosts.length === 0 && visitors.length >= 2) f.action = 'meeting';
   } else if (passive && agents.length) {
     rest = [...(subjects.length ? subjects : subject), ...objects];
     who = agents;

@@ -140,6 +140,8 @@ export function groupAt(tokens: Token[], i: number, index: FactIndex): { to: num
   const adj = tokens[i];
   const noun = tokens[i + 1];
   if (!adj || !noun) return undefined;
+  // "the second head of government to visit": any country's.
+  if ((adj.lower === 'head' || adj.lower === 'heads') && noun.lower === 'of' && /^(state|government)$/.test(tokens[i + 2]?.lower ?? '')) return { to: i + 3, id: 'foreign-leader' };
   const headNoun = noun.lower === 'leader' || noun.lower === 'leaders' || noun.lower === 'statesman' || ((noun.lower === 'head' || noun.lower === 'heads') && tokens[i + 2]?.lower === 'of' && (tokens[i + 3]?.lower === 'state' || tokens[i + 3]?.lower === 'government'));
   if (!headNoun) return undefined;
   const to = noun.lower.startsWith('head') ? i + 4 : i + 2;

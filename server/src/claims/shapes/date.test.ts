@@ -10,8 +10,8 @@ describe('shape: date (the day, month or year of a known visit, meeting or call)
     expectFlag({ ref: '2021-09-10', text: 'The Belarusian leader met Putin in Moscow on Tuesday.', code: 'date-mismatch', wrong: 'Tuesday' });
   });
   it('relative times: "ten days ago", "two days ago", "in three days\' time"', () => {
-    expectFlag({ ref: '2022-12-24', text: 'Putin visited Minsk for the first time in three years ten days ago.', code: 'date-mismatch', wrong: 'ten days ago', fixedTo: 'Putin visited Minsk for the first time in three years five days ago.' });
-    expectNone('Putin visited Minsk for the first time in three years five days ago.', '2022-12-24');
+    expectFlag({ ref: '2022-12-24', text: 'Putin came to Minsk for his first visit in three years ten days ago.', code: 'date-mismatch', wrong: 'ten days ago', fixedTo: 'Putin came to Minsk for his first visit in three years five days ago.' });
+    expectNone('Putin came to Minsk for his first visit in three years five days ago.', '2022-12-24');
     expectFlag({ ref: '2021-09-08', text: 'Putin called Lukashenko two days ago to congratulate him on his birthday.', code: 'date-mismatch', wrong: 'two days ago' });
     expectFlag({ ref: '2021-09-05', text: 'Lukashenko will meet Putin in Moscow in three days\' time.', code: 'date-mismatch', wrong: 'in three days\' time' });
   });
@@ -39,8 +39,8 @@ describe('shape: date (the day, month or year of a known visit, meeting or call)
   it('a date in another clause, phrase or noun is not the event\'s', () => {
     expectNone('Lukashenko and Putin met in Moscow after a phone call on August 30.', '2021-09-10');
     expectNone('Lukashenko and Putin held talks in Moscow, following their meeting in July.', '2021-09-10');
-    expectNone('Putin noted the growth of trade with Belarus; he specified that in 2021 it reached $38.5 billion.', '2022-12-19');
-    expectNone('Lukashenko became the second world leader to visit the country since the establishment of the military regime in 2021.', '2025-11-28');
+    expectNone('Putin pointed to rising trade with Belarus, saying that in 2021 it hit $38.5 billion.', '2022-12-19');
+    expectNone('Lukashenko became just the second world leader to come to the country since the establishment of the junta in 2021.', '2025-11-28');
     expectNone('Lukashenko arrived in Myanmar as the junta prepared for holding the election at the end of 2025.', '2025-11-28');
   });
   it('a meeting in a place the dataset does not know is another event', () => {

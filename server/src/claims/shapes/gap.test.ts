@@ -3,7 +3,7 @@ import { expectFlag, expectNone } from '../../../../test/support/claims';
 describe('shape: gap ("first in more than three years", "has not been for seven years", "ended a three-year absence")', () => {
   it('"first in six years", "for the first time in 18 months", "in two years" are flagged (three and a half)', () => {
     expectFlag({ ref: '2022-12-16', text: 'Putin will make his first visit to Belarus in six years.', code: 'gap-mismatch', wrong: 'six years', says: /June 2019/, fixedTo: 'Putin will make his first visit to Belarus in three and a half years.' });
-    expectFlag({ ref: '2022-12-19', text: 'Putin arrived in Minsk for the first time in 18 months.', code: 'gap-mismatch', wrong: '18 months' });
+    expectFlag({ ref: '2022-12-19', text: 'Putin flew into Minsk for the first time in 18 months.', code: 'gap-mismatch', wrong: '18 months' });
     expectFlag({ ref: '2022-12-19', text: 'For the first time in two years it was Putin who flew to Minsk.', code: 'gap-mismatch', wrong: 'two years' });
   });
   it('"has not been … for seven years", "almost five years", "more than four years" are flagged', () => {
@@ -21,6 +21,6 @@ describe('shape: gap ("first in more than three years", "has not been for seven 
     expectNone('For the first time in three years it was Putin who flew to Minsk.', '2022-12-19');
   });
   it('a span of something else is no gap: "the first time in 26 years of diplomatic relations"', () => {
-    expectNone('It is the first time in 26 years of diplomatic relations that a Belarusian head of state has visited Myanmar.', '2025-11-28');
+    expectNone('This is the first time in 26 years of diplomatic ties that a Belarusian leader has travelled to Myanmar.', '2025-11-28');
   });
 });

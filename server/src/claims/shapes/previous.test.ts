@@ -8,7 +8,7 @@ describe('shape: previous ("his last visit was in June 2017", "He last saw Xi in
   it('"He last saw Xi Jinping in January", "previous meeting in August": it was in March', () => {
     expectFlag({ ref: '2023-12-03', text: 'He last saw Xi Jinping in January, Lukashenko said.', code: 'date-mismatch', wrong: 'January' });
     expectFlag({ ref: '2023-12-03', text: 'Lukashenko\'s previous meeting with Xi Jinping took place in August.', code: 'date-mismatch', wrong: 'August', says: /March/ });
-    expectFlag({ ref: '2023-12-03', text: 'Lukashenko was last in China at the end of June and early July.', code: 'date-mismatch', wrong: 'the end of June and early July' });
+    expectFlag({ ref: '2023-12-03', text: 'Lukashenko was last in China around the end of June and early July.', code: 'date-mismatch', wrong: 'the end of June and early July' });
   });
   it('a draft dated days after a visit reports on it: "previous" is the one before it', () => {
     expectFlag({ ref: '2022-12-20', text: 'Putin\'s previous visit to Belarus took place in the summer of 2020.', code: 'date-mismatch', wrong: 'the summer of 2020', fixedTo: 'Putin\'s previous visit to Belarus took place in the summer of 2019.' });
@@ -24,6 +24,6 @@ describe('shape: previous ("his last visit was in June 2017", "He last saw Xi in
     expectNone('Lukashenko\'s previous meeting with Xi Jinping took place in March.', '2023-12-03');
   });
   it('"previously" says only that it came before: another meeting may have been earlier still', () => {
-    expectNone('Previously, in September 2022, Lukashenko and Xi held a bilateral meeting on the sidelines of the SCO summit in Samarkand.', '2023-12-04');
+    expectNone('Before that, in September 2022, Lukashenko and Xi had a one-on-one meeting on the margins of the SCO summit in Samarkand.', '2023-12-04');
   });
 });

@@ -6,8 +6,8 @@ describe('shape: title ("Iranian President Mahmoud Ahmadinejad", "Chinese Premie
     expectFlag({ ref: '2023-03-13', text: 'Lukashenko met Iran\'s Supreme Leader Hassan Rouhani.', code: 'role-mismatch', wrong: 'Hassan Rouhani', fixedTo: 'Lukashenko met Iran\'s Supreme Leader Ali Khamenei.' });
   });
   it('the wrong title on a known person is flagged with the title the sources give', () => {
-    expectFlag({ ref: '2023-12-04', text: 'Lukashenko arrived in Beijing and met with Chinese Premier Xi Jinping.', code: 'role-mismatch', wrong: 'Premier', fixedTo: 'Lukashenko arrived in Beijing and met with Chinese President Xi Jinping.' });
-    expectFlag({ ref: '2022-12-19', text: 'Putin and Prime Minister of Belarus Alexander Lukashenko held a news conference.', code: 'role-mismatch', wrong: 'Prime Minister' });
+    expectFlag({ ref: '2023-12-04', text: 'On arrival in Beijing, Lukashenko held talks with Chinese Premier Xi Jinping.', code: 'role-mismatch', wrong: 'Premier', fixedTo: 'On arrival in Beijing, Lukashenko held talks with Chinese President Xi Jinping.' });
+    expectFlag({ ref: '2022-12-19', text: 'Putin and Prime Minister of Belarus Alexander Lukashenko spoke to reporters after the talks.', code: 'role-mismatch', wrong: 'Prime Minister' });
     expectFlag({ ref: '2023-03-14', text: 'Lukashenko met First Vice-President Ebrahim Raisi.', code: 'role-mismatch', wrong: 'First Vice-President' });
   });
   it('a past title is judged at the time of the event the sentence tells of', () => {
