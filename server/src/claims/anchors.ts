@@ -154,6 +154,11 @@ function carry(s: Sentence, clause: Clause, anchors: Anchor[]): Anchor[] {
       if (a.arrival) host.arrival = true;
       continue;
     }
+    // "Putin, on his first trip to Belarus since 2018, arrives for talks": a phrase set off before the verb is its event.
+    if (a.type === 'verb' && host?.type === 'noun' && host.action === a.action && s.tokens[a.at - 1]?.text === ',' && !verbBetween(s, clause, host.at, a.at) && clause.tokens.some((k) => k < host.at && s.tokens[k].text === ',')) {
+      out[out.length - 1] = { ...a, carried: [host.at, ...host.carried, ...a.carried], arrival: a.arrival || host.arrival };
+      continue;
+    }
     // Two event nouns in one phrase: "the talks during his visit to Beijing" are one occasion; keep both frames.
     out.push(a);
   }
@@ -167,6 +172,8 @@ function linked(s: Sentence, clause: Clause, from: number, to: number): boolean 
   const copula = verbs.length > 0 && verbs.every((k) => s.tokens[k].pos === 'AUX' || /^(be|become|mark|remain)$/.test(s.tokens[k].lemma)) && verbs.some((k) => /^(be|become|mark|remain)$/.test(s.tokens[k].lemma));
   // The second noun heads the predicate itself: no comma or preposition between the verb and it.
   if (copula) return !between.some((k) => k > verbs[verbs.length - 1] && (s.tokens[k].text === ',' || s.tokens[k].pos === 'ADP'));
+  // "Type of current visit: state visit": a label and its value, with no verb between.
+  if (verbs.length === 0 && between.some((k) => s.tokens[k].text === ':')) return true;
   // "described the trip as a state visit".
   return s.tokens[to - 1]?.lower === 'as' || (s.tokens[to - 2]?.lower === 'as' && s.tokens[to - 1].pos === 'DET') || (s.tokens[to - 3]?.lower === 'as' && s.tokens[to - 2].pos === 'DET');
 }

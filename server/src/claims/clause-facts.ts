@@ -130,6 +130,8 @@ export function isDefinite(s: Sentence, at: number): boolean {
   for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
     const t = s.tokens[k];
     if (t.pos === 'DET') return /^(the|this|that|these|those)$/.test(t.lower);
+    // "current visit", "ongoing trip": the one under way, as "this visit" is.
+    if (t.lower === 'current' || t.lower === 'ongoing') return true;
     if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM')) return false;
   }
   return false;

@@ -53,11 +53,18 @@ export function clausesOf(s: Sentence, cellsAreClauses = false): Clause[] {
     stretches[1] = { ...stretches[1], from: stretches[0].from, kind: 'main' };
     stretches.shift();
   }
-  // "Previous Lukashenko–Xi meeting: May 2023", "Putin's previous visit to Belarus: June 2018": a fact box's label
-  // and its value, one clause.
-  if (stretches.length === 2 && tokens[stretches[0].to]?.text === ':' && isDateLabel(s, stretches[1].from, stretches[1].to) && !stretches[0].parent) {
-    stretches[0] = { ...stretches[0], to: stretches[1].to };
-    stretches.pop();
+  // "Previous Lukashenko–Xi meeting: May 2023", "**Type of current visit:** state visit, according to BelTA": a
+  // fact box's label and its value (up to a comma, with no verb), one clause.
+  if (stretches.length >= 2 && tokens[stretches[0].to]?.text === ':' && !stretches[0].parent && !stretches[1].parent) {
+    const v = stretches[1];
+    let end = v.from;
+    while (end < v.to && tokens[end].text !== ',') end++;
+    const verbless = !tokens.slice(v.from, end).some((t, i) => (t.pos === 'VERB' || t.pos === 'AUX') && s.unitOf[v.from + i] < 0);
+    if (verbless && end > v.from) {
+      stretches[0] = { ...stretches[0], to: end };
+      if (end + 1 >= v.to) stretches.splice(1, 1);
+      else stretches[1] = { ...v, from: end + 1 };
+    }
   }
   let mainIndex = -1;
   for (const st of stretches) {

@@ -1,4 +1,5 @@
-import { expectFlag, expectNone } from '../../../../test/support/claims';
+import * as assert from 'node:assert/strict';
+import { expectFlag, expectNone, flags } from '../../../../test/support/claims';
 
 describe('shape: date (the day, month or year of a known visit, meeting or call)', () => {
   it('arrival a few days off is flagged, fixed in the writer\'s style', () => {
@@ -57,5 +58,10 @@ describe('shape: date (the day, month or year of a known visit, meeting or call)
     expectFlag({ ref: '2022-12-17', text: '- Putin\'s previous visit to Belarus: June 2018.', code: 'date-mismatch', wrong: 'June 2018', fixedTo: '- Putin\'s previous visit to Belarus: June 2019.' });
     expectFlag({ ref: '2023-12-03', text: '- Previous Lukashenko–Xi meeting: May 2023', code: 'date-mismatch', wrong: 'May 2023' });
     expectNone('- Previous Lukashenko–Xi meeting: March 2023', '2023-12-03');
+  });
+  it('a fact box\'s value runs to its first comma: "- **Last trip:** May 2023, with a gun salute."', () => {
+    const ds = flags('Lukashenko is in Beijing again.\n\n- **Last trip:** May 2023, when he was greeted by a guard of honour.', '2023-12-04');
+    assert.deepEqual(ds.map((d) => d.code), ['date-mismatch']);
+    assert.match(ds[0].message, /not May 2023/);
   });
 });

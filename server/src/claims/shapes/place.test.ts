@@ -20,4 +20,8 @@ describe('shape: place (the right people at the right time, elsewhere)', () => {
   it('a visitor\'s own country is home: "Lukashenko arrived in Minsk" during his visit abroad', () => {
     expectNone('Lukashenko arrived in Minsk.', '2023-03-01');
   });
+  it('a month and what was discussed tie a day-dated visit: "hosted Putin in Grodno in December 2022 for talks on security"', () => {
+    expectFlag({ ref: '2023-06-01', text: 'Lukashenko hosted Putin in Grodno in December 2022 for talks on security and import substitution.', code: 'place-mismatch', wrong: 'Grodno' });
+    expectNone('Lukashenko hosted Putin in Grodno in December 2022.', '2023-06-01');
+  });
 });

@@ -54,7 +54,7 @@ export const place = frameShape('place', (c, s, facts) => {
     // A complete list of these people's meetings that covers the date decides which one it was; otherwise the event
     // must be dated as closely as the claim, and a month needs the sentence to name what was discussed.
     const listed = facts.coverage(people).some((k) => facts.covers(k, claimed) && all.filter((x) => k.members.includes(x.id)).length === 1);
-    const then = listed ? all : all.filter((x) => (d.precision === 'month' ? x.when.precision === 'month' && facts.topicWords(x, s.text) >= 1 : precise(x)));
+    const then = listed ? all : all.filter((x) => (d.precision === 'month' ? (x.when.precision === 'month' || precise(x)) && facts.topicWords(x, s.text) >= 1 : precise(x)));
     if (then.length === 1) e = then[0];
   }
   if (!e?.place) return undefined;

@@ -39,4 +39,8 @@ describe('shape: since ("his first visit to China since 2020", "has not visited 
     expectFlag({ ref: '2023-12-04', text: '"This is my first visit to China since 2019," Lukashenko told reporters.', code: 'since-mismatch', wrong: '2019' });
     expectFlag({ ref: '2023-03-01', text: 'Lukashenko spoke to reporters. "I have not been to Moscow since 2019," he said.', code: 'since-mismatch', wrong: '2019', says: /September 9, 2021/ });
   });
+  it('a phrase set off before the verb is its event: "Putin, on his first trip to Belarus since June 2018, arrives …"', () => {
+    expectFlag({ ref: '2023-06-01', text: 'Putin, on his first trip to Belarus since June 2018, flies into Minsk in December 2022.', code: 'since-mismatch', wrong: 'June 2018' });
+    expectNone('Putin, on his first trip to Belarus since June 2019, flies into Minsk in December 2022.', '2023-06-01');
+  });
 });

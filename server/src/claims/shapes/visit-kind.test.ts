@@ -20,4 +20,8 @@ describe('shape: visit kind ("a state visit", "of a working nature")', () => {
     expectNone('Lukashenko was in Beijing in March, and returned this week for a working visit.', '2023-12-04');
     expectNone('State news agency BelTA said the visit is of a working nature.', '2023-12-03');
   });
+  it('a fact box: "- **Kind of current visit:** state visit" is the visit under way', () => {
+    assert.deepEqual(flags('Lukashenko is in Beijing again.\n\n- **Kind of current visit:** state visit, says BelTA.', '2023-12-04').map((d) => d.code), ['type-mismatch']);
+    assert.deepEqual(flags('Lukashenko is in Beijing again.\n\n- **Kind of current visit:** working visit, says BelTA.', '2023-12-04'), []);
+  });
 });
