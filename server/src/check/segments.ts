@@ -67,7 +67,8 @@ export class SegmentReader {
       // Its own copy: what is kept of the sentence (names, dates) must not keep the document's text alive.
       const text = detached(seg.text.slice(start, end));
       const hits = this.index.findEntities(text);
-      if (hits.length === 0 && !LEANS_ON_CONTEXT.test(text)) continue;
+      // A table row or list item leaves its subject to the draft ("| March 2023 | Trade deals worth $5 billion |").
+      if (hits.length === 0 && seg.kind !== 'tableRow' && seg.kind !== 'listItem' && !LEANS_ON_CONTEXT.test(text)) continue;
       const mentions = hits.filter((h) => h.kind !== 'event').map((h) => ({ kind: h.kind, id: h.id, start: h.start, end: h.end, text: text.slice(h.start, h.end) }));
       if (text.length > MAX_SENTENCE || tooLong) {
         sentences.push({ start, end, mentions, dates: [] });

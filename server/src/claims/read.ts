@@ -43,6 +43,12 @@ export function readClaims(text: string, ref: string, index: FactIndex, options:
   // "Correction: an earlier version said this was his third trip": what was wrong is quoted, not claimed.
   if (CORRECTION.test(text)) for (const r of readings) for (const f of r.frames) f.hedged = true;
   const frames = readings.flatMap((r, ci) => r.frames.map((f) => Object.assign(f, { clauseIndex: ci })));
+  // "| March 2023 | Working visit; welcomed with a gun salute |": a row's first cell, a date, dates the whole row.
+  const first = s.unitOf[0] >= 0 ? s.units[s.unitOf[0]] : undefined;
+  if (options.tableRow && first?.kind === 'date') {
+    const dated = frames.find((f) => f.when?.start === first.start);
+    if (dated) for (const f of frames) f.when ??= dated.when;
+  }
   const mentions: MentionSpan[] = [];
   const places: string[] = [];
   for (const u of s.units) {

@@ -136,7 +136,7 @@ export function nounPhrase(s: Sentence, order: number[], at: number): [number, n
       if (from < 0) break;
       continue;
     }
-    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || (t.pos === 'PART' && /^('s|’s|'|’)$/.test(t.lower)) || t.pos === 'PROPN' || (t.pos === 'NOUN' && !EVENT_NOUNS.has(t.lower)) || t.pos === 'ADV' || t.text === '-' || t.lower === 'his' || t.lower === 'their' || t.lower === 'her') {
+    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.lower === 'working' || (t.pos === 'PART' && /^('s|’s|'|’)$/.test(t.lower)) || t.pos === 'PROPN' || (t.pos === 'NOUN' && !EVENT_NOUNS.has(t.lower)) || t.pos === 'ADV' || t.text === '-' || t.lower === 'his' || t.lower === 'their' || t.lower === 'her') {
       from--;
       continue;
     }
@@ -175,7 +175,7 @@ export function phraseChainEnd(s: Sentence, order: number[], at: number, other =
         // "Minsk, Belarus": a place and its country, one head.
         continue;
       }
-      if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'PROPN' || (t.pos === 'PART' && /^('s|’s)$/.test(t.lower)) || t.lower === 'his' || t.lower === 'their' || t.lower === 'her' || t.lower === 'its') {
+      if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.lower === 'working' || t.pos === 'PROPN' || (t.pos === 'PART' && /^('s|’s)$/.test(t.lower)) || t.lower === 'his' || t.lower === 'their' || t.lower === 'her' || t.lower === 'its') {
         j++;
         continue;
       }

@@ -249,7 +249,9 @@ export function readSentence(text: string, ref: string, index: FactIndex, hits: 
     while (j < tokens.length && unitOf[j] < 0 && (isName(tokens[j]) || (tokens[j].text === '-' && j + 1 < tokens.length && isName(tokens[j + 1])))) j++;
     if (j === i) continue;
     // "Joint press conference", "Russian-Belarusian talks": a capitalised first word before a common noun is no name.
-    if (i === 0 && j === 1 && tokens[1] && tokens[1].pos !== 'VERB' && tokens[1].pos !== 'AUX' && /^\p{Ll}/u.test(tokens[1].text)) continue;
+    // So is one at the start of a table cell or after a label's colon ("| March 2023 | Trade agreements worth …").
+    const starts = i === 0 || /^[;:|—–(]$/.test(tokens[i - 1].text) || (tokens[i - 1].pos === 'SYM' && /^\*+$/.test(tokens[i - 1].text));
+    if (starts && j === i + 1 && tokens[j] && tokens[j].pos !== 'VERB' && tokens[j].pos !== 'AUX' && /^\p{Ll}/u.test(tokens[j].text)) continue;
     add({ kind: 'unknown', from: i, to: j, possessive: isPossessive(tokens, j) });
     i = j - 1;
   }

@@ -70,6 +70,17 @@ export function readOrdinal(s: Sentence, f: Frame, u: Unit, nounAnchors: number[
 }
 
 export function readCardinal(s: Sentence, f: Frame, u: Unit, nounAnchors: number[]): void {
+  // "- Earlier meetings between the two: three": a fact box's count follows its label's colon.
+  let colon = u.from - 1;
+  while (colon > 0 && s.tokens[colon].pos === 'SYM' && /^\*+$/.test(s.tokens[colon].text)) colon--;
+  if (s.tokens[colon]?.text === ':' && (s.tokens[u.to] === undefined || /^[,.;]$/.test(s.tokens[u.to].text))) {
+    const label = nounAnchors.find((n) => n < colon && /s$/.test(s.tokens[n].lower));
+    if (label !== undefined) {
+      const earlier = s.tokens.slice(0, colon).some((t) => t.lower === 'earlier' || t.lower === 'previous' || t.lower === 'prior');
+      f.count ??= { ...unitSpan(u), value: u.value!, earlier, times: false };
+      return;
+    }
+  }
   // "two earlier meetings", "four meetings", "three previous visits".
   const noun = nounAnchors.find((n) => n > u.from && n - u.to <= 1);
   if (noun === undefined) return;
@@ -112,7 +123,8 @@ export function assignParties(f: Frame, a: Anchor, parties: { p: PartyRef; prep?
   let owner: PartyRef | undefined;
   let possessor: PartyRef | undefined;
   for (const x of parties) {
-    if (x.prep === 'by' || (x.prep === 'of' && a.type === 'noun')) agents.push(x.p);
+    // "a visit by Putin", "the talks of the two", "a birthday call from Putin".
+    if (x.prep === 'by' || (x.prep === 'of' && a.type === 'noun') || (x.prep === 'from' && a.type === 'noun' && f.action === 'call')) agents.push(x.p);
     else if (x.possessive) {
       // "his first trip", "Lukashenko's visit": the event's owner; never a counterpart. With a verb, the owner of a
       // carried noun is its subject already ("arrived … making his first trip").

@@ -35,4 +35,9 @@ describe('shape: count ("four earlier meetings", "three times so far in 2023", "
     expectNone('Lukashenko has met Putin dozens of times since 2020.', '2022-12-16');
     assert.deepEqual(flags('Lukashenko has met Putin four times since the invasion began.', '2022-12-16'), []);
   });
+  it('a fact box\'s count follows its label: "- Earlier meetings between Lukashenko and Min Aung Hlaing: three"', () => {
+    assert.deepEqual(flags('- Earlier meetings between Lukashenko and Min Aung Hlaing: four, both in Belarus', '2025-11-21').map((d) => d.code), ['count-mismatch']);
+    assert.deepEqual(flags('- Earlier meetings between Lukashenko and Min Aung Hlaing: two, both in Belarus', '2025-11-21'), []);
+    assert.deepEqual(flags('- **Lukashenko\'s previous trips to Myanmar:** two', '2025-11-21').map((d) => d.code), ['count-mismatch']);
+  });
 });

@@ -24,4 +24,9 @@ describe('shape: visit kind ("a state visit", "of a working nature")', () => {
     assert.deepEqual(flags('Lukashenko is in Beijing again.\n\n- **Kind of current visit:** state visit, says BelTA.', '2023-12-04').map((d) => d.code), ['type-mismatch']);
     assert.deepEqual(flags('Lukashenko is in Beijing again.\n\n- **Kind of current visit:** working visit, says BelTA.', '2023-12-04'), []);
   });
+  it('a table row\'s date cell dates the row: "| March 2023 | Working visit; a ceremonial welcome |"', () => {
+    const table = (kind: string) => `Lukashenko is in Beijing again.\n\n| When | What |\n| --- | --- |\n| March 2023 | ${kind} visit; Lukashenko greeted with a guard of honour |`;
+    assert.deepEqual(flags(table('Working'), '2023-12-04').map((d) => d.code), ['type-mismatch']);
+    assert.deepEqual(flags(table('State'), '2023-12-04'), []);
+  });
 });
