@@ -116,6 +116,9 @@ export function isClauseOpener(s: Sentence, k: number, end: number): boolean {
     if (next && next.pos === 'VERB' && next.lower.endsWith('ing')) return true;
     if (next?.lower === 'having') return true;
     if (lower === 'as' && !(next && (next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'DET'))) return false;
+    // "His last visit before this one was in January": "before this one" qualifies the noun, and the verb after it is
+    // the sentence's own, when nothing before has one.
+    if ((lower === 'before' || lower === 'after') && /^(this|that|the)$/.test(next?.lower ?? '') && /^(one|trip|visit|meeting)$/.test(s.tokens[k + 2]?.lower ?? '') && (s.tokens[k + 3]?.pos === 'AUX' || s.tokens[k + 3]?.pos === 'VERB') && !s.tokens.slice(0, k).some((x, i) => (x.pos === 'VERB' || x.pos === 'AUX') && s.unitOf[i] < 0)) return false;
     return finiteAhead(s, k + 1, end);
   }
   if (lower === 'to' && t.pos === 'PART' && next && next.pos === 'VERB') return true;

@@ -69,7 +69,7 @@ export interface Frame {
    */
   since?: { span: Span; date?: DateExpr; event?: string; ofEvent?: boolean };
   /** "first in more than three years", "for five years", "in 18 months". */
-  gap?: Span & { years: number; qualifier: 'more' | 'less' | 'about' | 'almost' };
+  gap?: Span & { years: number; qualifier: 'more' | 'less' | 'about' | 'almost'; unit: 'month' | 'year' | 'decade' | 'day' | 'week' | 'hour' };
   /** "a state visit", "of a working nature". */
   kind?: Span & { kind: 'state' | 'working' };
   /** A group the ordinal counts within: "the second foreign leader to visit". */

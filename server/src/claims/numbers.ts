@@ -61,6 +61,9 @@ export function timesWord(n: number): string {
 
 /** "three and a half years", "about three years". */
 export function yearsInWords(years: number): string {
+  // Under a year, in months: "nine months".
+  const months = Math.round(years * 12);
+  if (months < 12) return `${cardinalWord(Math.max(1, months))} month${months === 1 ? '' : 's'}`;
   const whole = Math.floor(years);
   const frac = years - whole;
   if (frac >= 0.35 && frac <= 0.65) return `${cardinalWord(whole)} and a half years`;

@@ -45,11 +45,18 @@ export function readDuration(s: Sentence, f: Frame, u: Unit, prep: string | unde
   if (s.tokens[u.to]?.lower === 'of') return;
   if (s.tokens[u.to]?.lower === 'ago' || s.tokens[u.to]?.lower === 'later' || s.tokens[u.to]?.lower === 'earlier') return;
   const absence = /^(absence|gap|hiatus|break|pause|interval)$/.test(s.tokens[u.to]?.lower ?? '');
+  // "comes three months after his previous visit": the time since the one before, with none between.
+  const afterPrevious = s.tokens[u.to]?.lower === 'after' && /^(his|her|their|the)$/.test(s.tokens[u.to + 1]?.lower ?? '') && /^(previous|last)$/.test(s.tokens[u.to + 2]?.lower ?? '') && /^(visit|trip|meeting)s?$/.test(s.tokens[u.to + 3]?.lower ?? '');
+  if (afterPrevious) {
+    f.gap = { ...unitSpan(u), years: d.years, qualifier: d.qualifier, unit: d.unit };
+    f.ordinal ??= { ...unitSpan(u), value: 1 };
+    return;
+  }
   const gapLike = prep === 'in' || prep === 'for' || prep === 'after' || prep === 'over' || absence;
   if (!gapLike) return;
   // "for five years" is a gap only when nothing happened in it: "has not visited for five years".
   if (prep === 'for' && !f.negated && !s.tokens.slice(0, u.from).some((t) => t.lower === 'not' || t.lower === "n't" || t.lower === 'never')) return;
-  f.gap = { ...unitSpan(u), years: d.years, qualifier: d.qualifier };
+  f.gap = { ...unitSpan(u), years: d.years, qualifier: d.qualifier, unit: d.unit };
   // "ended a three-year absence": the first in that time.
   if (absence && !f.ordinal) f.ordinal = { ...unitSpan(u), value: 1 };
 }

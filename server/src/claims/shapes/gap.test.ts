@@ -1,4 +1,5 @@
-import { expectFlag, expectNone } from '../../../../test/support/claims';
+import * as assert from 'node:assert/strict';
+import { expectFlag, expectNone, flags } from '../../../../test/support/claims';
 
 describe('shape: gap ("first in more than three years", "has not been for seven years", "ended a three-year absence")', () => {
   it('"first in six years", "for the first time in 18 months", "in two years" are flagged (three and a half)', () => {
@@ -22,5 +23,11 @@ describe('shape: gap ("first in more than three years", "has not been for seven 
   });
   it('a span of something else is no gap: "the first time in 26 years of diplomatic relations"', () => {
     expectNone('This is the first time in 26 years of diplomatic ties that a Belarusian leader has travelled to Myanmar.', '2025-11-28');
+  });
+  it('"comes three months after his previous visit": the gap to the one before, in months', () => {
+    const ds = flags('Lukashenko is in Beijing again. The trip comes just four months after his previous visit.', '2023-12-04');
+    assert.deepEqual(ds.map((d) => d.code), ['gap-mismatch']);
+    assert.match(ds[0].message, /nine months earlier/);
+    assert.deepEqual(flags('Lukashenko is in Beijing again. The trip comes nine months after his previous visit.', '2023-12-04'), []);
   });
 });

@@ -23,7 +23,7 @@ export const gap = frameShape(
     const years = yearsBetween(latest.when.start, now);
     // "more than four years" needs more than four (a month's slack); a plain "three years" is rounded.
     const ok =
-      g.qualifier === 'more' ? years > g.years - 0.1 : g.qualifier === 'less' ? years < g.years + 0.1 : g.qualifier === 'almost' ? years < g.years + 0.1 && years > g.years - Math.max(0.5, g.years * 0.2) : Math.abs(years - g.years) <= Math.max(0.5, g.years * 0.25);
+      g.qualifier === 'more' ? years > g.years - 0.1 : g.qualifier === 'less' ? years < g.years + 0.1 : g.qualifier === 'almost' ? years < g.years + 0.1 && years > g.years - Math.max(0.5, g.years * 0.2) : Math.abs(years - g.years) <= Math.max(g.unit === 'month' ? 0.125 : 0.5, g.years * 0.25);
     if (ok) return true;
     const { noun, where } = phrase(c, facts);
     return {

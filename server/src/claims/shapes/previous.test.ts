@@ -1,4 +1,5 @@
-import { expectFlag, expectNone } from '../../../../test/support/claims';
+import * as assert from 'node:assert/strict';
+import { expectFlag, expectNone, flags } from '../../../../test/support/claims';
 
 describe('shape: previous ("his last visit was in June 2017", "He last saw Xi in January", "was last in China")', () => {
   it('"last visited in 2017" is flagged: the last visit was in June 2019', () => {
@@ -25,5 +26,9 @@ describe('shape: previous ("his last visit was in June 2017", "He last saw Xi in
   });
   it('"previously" says only that it came before: another meeting may have been earlier still', () => {
     expectNone('Before that, in September 2022, Lukashenko and Xi had a one-on-one meeting on the margins of the SCO summit in Samarkand.', '2023-12-04');
+  });
+  it('"before this one" qualifies the visit: "His last visit to China before this one was in January"', () => {
+    assert.deepEqual(flags('Lukashenko is in Beijing again. His last visit to China before this one was in January.', '2023-12-04').map((d) => d.code), ['date-mismatch']);
+    assert.deepEqual(flags('Lukashenko is in Beijing again. His last visit to China before this one was in March.', '2023-12-04'), []);
   });
 });
