@@ -110,6 +110,8 @@ export function isClauseOpener(s: Sentence, k: number, end: number): boolean {
   if (RELATIVES.has(lower) && (t.pos === 'PRON' || t.pos === 'DET') && k > 0) return true;
   if ((lower === 'where' || lower === 'when') && k > 0 && (s.tokens[k - 1].text === ',' || s.unitOf[k - 1] >= 0)) return true;
   if (lower === 'that' && t.pos !== 'DET' && next && (finiteAhead(s, k + 1, end) || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN')) return k > 0 && finiteAhead(s, k + 1, end);
+  // "focused on how both countries could blunt …": a question set inside the sentence.
+  if ((lower === 'how' || lower === 'whether' || lower === 'why') && k > 0) return finiteAhead(s, k + 1, end);
   if (SUBORDINATORS.has(lower) && (t.pos === 'SCONJ' || t.pos === 'ADP' || t.pos === 'ADV')) {
     if (lower === 'ahead' || lower === 'amid' || lower === 'following') return false;
     // "after having landed", "before meeting": a clause without a finite verb.

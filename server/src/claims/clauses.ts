@@ -166,6 +166,10 @@ function splitStretch(s: Sentence, from: number, to: number, kind: ClauseKind, p
         open({ kind: complement ? 'complement' : 'relative', tokens: [k], parent: cur().index, opener: 'that', antecedent: complement ? undefined : antecedentOf(s, k) }, !complement);
         continue;
       }
+      if (lower === 'how' || lower === 'whether' || lower === 'why') {
+        open({ kind: 'complement', tokens: [k], parent: cur().index, opener: lower }, false);
+        continue;
+      }
       if (SUBORDINATORS.has(lower)) {
         // Sentence-initial or after a comma, the clause ends at the next comma; otherwise at the stretch's end.
         const initial = k === from || prev?.text === ',';

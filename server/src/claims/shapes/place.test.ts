@@ -24,4 +24,7 @@ describe('shape: place (the right people at the right time, elsewhere)', () => {
     expectFlag({ ref: '2023-06-01', text: 'Lukashenko hosted Putin in Grodno in December 2022 for talks on security and import substitution.', code: 'place-mismatch', wrong: 'Grodno' });
     expectNone('Lukashenko hosted Putin in Grodno in December 2022.', '2023-06-01');
   });
+  it('a modal inside a question the sentence sets ("focused on how Belarus could …") hedges nothing of the talks', () => {
+    expectFlag({ ref: '2021-09-01', text: 'In late May, Lukashenko\'s talks with Putin in Minsk focused on how Belarus could weather sanctions.', code: 'place-mismatch', wrong: 'Minsk' });
+  });
 });
