@@ -48,4 +48,9 @@ describe('context: who "he", "the two" and "the country" are, across sentences',
   it('a group is nobody "he" stands for', () => {
     assert.deepEqual(flags('Almost no foreign leaders have visited Myanmar since the coup. One exception was Hun Sen, who visited in January 2022. His visit was the first by a foreign leader after the generals took power.', '2025-11-15'), []);
   });
+  it('a visit the sentence places nowhere is to the visitor\'s known destination, not a place named in passing', () => {
+    const before = 'In March Lukashenko met Xi in Beijing, and they discussed the war in Ukraine, where Belarus sides with Russia.';
+    assert.deepEqual(codes(`${before} BelTA billed the December trip as a state visit.`, '2024-02-20'), ['type-mismatch']);
+    assert.deepEqual(codes(`${before} BelTA billed the December trip as a working visit.`, '2024-02-20'), []);
+  });
 });

@@ -125,7 +125,17 @@ export function resolveFrame(f: Frame, d: Discourse, sentence: SentenceReading, 
   else if (place?.kind === 'anaphor') {
     // A visitor does not visit home: "then Cambodia's prime minister, who visited in 2022" went elsewhere.
     const home = who ? index.people.get(who)?.country : undefined;
-    const places = [...d.places.filter((p) => !sentencePlaces.includes(p)), ...sentencePlaces].filter((p) => f.action !== 'visit' || !home || !index.within(p, home));
+    let places = [...d.places.filter((p) => !sentencePlaces.includes(p)), ...sentencePlaces].filter((p) => f.action !== 'visit' || !home || !index.within(p, home));
+    // A visit the sentence gives no place ("BelTA billed the December trip as a state visit") is to a place of the
+    // visitor's known visits, not any place named in passing ("the war on Ukraine").
+    if (place.span === f.anchor && who) {
+      const visited = index.eventsOf(who).filter((e) => e.type === 'visit' && e.place).map((e) => e.place!);
+      places = places.filter((p) => visited.some((v) => index.within(v, p) || index.within(p, v)));
+      // Unless the sentence names one, the place of the known event the draft told of last, when it is this
+      // visitor's, comes first.
+      const told = d.lastKnown;
+      if (told?.place && told.type === 'visit' && told.actors.includes(who) && places.includes(told.place) && !sentencePlaces.some((p) => places.includes(p))) places = [...places.filter((p) => p !== told.place), told.place];
+    }
     const id = resolvePlace(place, places, index);
     if (id) where = { id, span: place.span };
   }
