@@ -59,8 +59,9 @@ export function clausesOf(s: Sentence, cellsAreClauses = false): Clause[] {
     const v = stretches[1];
     let end = v.from;
     while (end < v.to && tokens[end].text !== ',') end++;
-    const verbless = !tokens.slice(v.from, end).some((t, i) => (t.pos === 'VERB' || t.pos === 'AUX') && s.unitOf[v.from + i] < 0);
-    if (verbless && end > v.from) {
+    const verbless = (from: number, to: number) => !tokens.slice(from, to).some((t, i) => (t.pos === 'VERB' || t.pos === 'AUX') && s.unitOf[from + i] < 0);
+    // A label has no verb either: "The trip follows two meetings: the first in March" is a sentence and its list.
+    if (verbless(v.from, end) && verbless(stretches[0].from, stretches[0].to) && end > v.from) {
       stretches[0] = { ...stretches[0], to: end };
       if (end + 1 >= v.to) stretches.splice(1, 1);
       else stretches[1] = { ...v, from: end + 1 };
