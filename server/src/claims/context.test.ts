@@ -53,4 +53,9 @@ describe('context: who "he", "the two" and "the country" are, across sentences',
     assert.deepEqual(codes(`${before} BelTA billed the December trip as a state visit.`, '2024-02-20'), ['type-mismatch']);
     assert.deepEqual(codes(`${before} BelTA billed the December trip as a working visit.`, '2024-02-20'), []);
   });
+  it('"his" after a fronted clause is that clause\'s subject: "When Putin came in December 2022, it was his second visit"', () => {
+    const lead = 'Lukashenko has few friends left.';
+    assert.deepEqual(codes(`${lead} When Putin came in December 2022, it was his second visit to Belarus since the 2020 crackdown.`, '2024-09-30'), ['count-mismatch']);
+    assert.deepEqual(codes(`${lead} When Putin came in December 2022, it was his first visit to Belarus since the 2020 crackdown.`, '2024-09-30'), []);
+  });
 });

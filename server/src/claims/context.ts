@@ -85,7 +85,9 @@ export function resolveFrame(f: Frame, d: Discourse, sentence: SentenceReading, 
         const fits = (x: string) => !taken.has(x) && (!p.country || index.people.get(x)?.country === p.country);
         // "He last saw Xi in January, Lukashenko said": with no one before it, the one the sentence names after it.
         const later = sentence.mentions.filter((m) => m.kind === 'person' && m.start > f.anchor.start).map((m) => m.id);
-        const pick = subject && fits(subject) ? subject : recent(people, (x) => !fits(x)) ?? later.find(fits);
+        // "When Putin came in December 2022, it was his second visit": the subject of a clause set before it.
+        const fronted = sentence.frames.filter((g) => g.clause === 'adverbial' && g.who?.kind === 'person' && g.anchor.end < p.span.start && f.clause !== 'adverbial').map((g) => (g.who as { id: string }).id).filter(fits).pop();
+        const pick = fronted ?? (subject && fits(subject) ? subject : recent(people, (x) => !fits(x)) ?? later.find(fits));
         if (pick) taken.add(pick);
         return pick ? [pick] : [];
       }

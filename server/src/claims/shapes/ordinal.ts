@@ -31,7 +31,7 @@ export const ordinal = frameShape('ordinal', (c, s, facts) => {
   const expected = members.length;
   if (expected === 0) return undefined;
   const where = c.where ? ` to ${facts.placeName(c.where.id)}` : '';
-  const within = from ? ` in ${from.slice(0, 4)}` : '';
+  const within = scopeYear || f.scope?.from ? ` in ${from!.slice(0, 4)}` : sinceFrom ? ` since ${f.since?.date?.text ?? facts.event(f.since!.event!)?.label.toLowerCase()}` : '';
   const sources = facts.sourcesOf([cov, current]);
   const who = facts.name(c.who);
   if (f.never) {
