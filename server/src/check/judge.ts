@@ -74,7 +74,7 @@ export function newJudgeMemo(): JudgeMemo {
 /** The context in words: equal keys resolve every reference alike. */
 function contextKey(d: Discourse): string {
   const e = d.lastEvent;
-  return `${d.people.join(',')}|${d.subject ?? ''}|${d.places.join(',')}|${[...d.seen].join(',')}|${e ? `${e.who}>${e.others.join(',')}` : ''}|${d.lastKnown?.id ?? ''}`;
+  return `${d.people.join(',')}|${d.subject ?? ''}|${d.places.join(',')}|${[...d.seen].join(',')}|${e ? `${e.who}>${e.others.join(',')}>${e.action}` : ''}|${d.lastKnown?.id ?? ''}`;
 }
 
 function copyOf(d: Discourse): Discourse {

@@ -18,7 +18,7 @@ export interface Discourse {
   /** Everyone and everything the draft has named. */
   seen: Set<string>;
   /** The parties of the latest event the draft told of: "the talks", "those meetings" are that event's. */
-  lastEvent?: { who: string; others: string[] };
+  lastEvent?: { who: string; others: string[]; action: Frame['action'] };
   /** The latest known event a frame of the draft was about: "that visit", "the call" with nothing else to tell them. */
   lastKnown?: FactEvent;
 }
@@ -113,6 +113,9 @@ export function resolveFrame(f: Frame, d: Discourse, sentence: SentenceReading, 
   if (!f.who && f.definite && f.others.length === 0 && f.action !== 'visit' && d.lastEvent) {
     whoIds = [d.lastEvent.who];
     inherited = d.lastEvent.others;
+  } else if (!f.who && f.definite && f.others.length === 0 && f.action === 'visit' && d.lastEvent?.action === 'visit') {
+    // "Lukashenko hosted the Russian leader … The visit ended …": the visit last told of, and its visitor.
+    whoIds = [d.lastEvent.who];
   } else if (!f.who && f.definite && subject) whoIds = [subject];
   if (!f.who && f.ordinalGroup && subject && (index.isInGroup(subject, f.ordinalGroup) || f.ordinalGroup.startsWith('leader-of:'))) whoIds = [subject];
   const others = inherited ? [...inherited] : f.others.flatMap((p) => party(p));
@@ -176,7 +179,7 @@ function resolvePlace(p: Extract<PlaceRef, { kind: 'anaphor' }>, places: string[
 /** What the sentence adds to the draft's context; `events` are its frames as resolved. */
 export function advance(d: Discourse, r: SentenceReading, resolvedSubject: string | undefined, events: ResolvedFrame[] = []): void {
   const told = events.find((c) => c.who && !c.group && c.others.length > 0);
-  if (told) d.lastEvent = { who: told.who!, others: told.others };
+  if (told) d.lastEvent = { who: told.who!, others: told.others, action: told.frame.action };
   for (const m of r.mentions) {
     d.seen.add(m.id);
     const list = m.kind === 'person' ? d.people : m.kind === 'place' ? d.places : undefined;

@@ -13,9 +13,15 @@ export function dateOf(u: Unit, tense: Tense): DateExpr | undefined {
   return u.dates?.[tense];
 }
 
+/** Verbs that make an event known: a date after their object is theirs. */
+const ANNOUNCING = new Set(['announce', 'confirm', 'disclose', 'reveal', 'report', 'unveil']);
+
 export function assignDates(s: Sentence, f: Frame, dates: { u: Unit; prep?: string; k: number }[], tense: Tense, a: Anchor): void {
   const whens: { d: DateExpr; k: number; prep?: string }[] = [];
+  // "which announced the visit on Friday": the day the visit was made known, not its own.
+  const announced = a.type === 'noun' && ANNOUNCING.has(s.tokens.slice(Math.max(0, a.at - 4), a.at).find((t) => t.pos === 'VERB')?.lemma ?? '');
   for (const { u, prep, k } of dates) {
+    if (announced && k > a.at && prep !== 'for') continue;
     const d = dateOf(u, tense);
     if (!d) continue;
     if (prep === 'since') {

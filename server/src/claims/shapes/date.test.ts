@@ -64,4 +64,7 @@ describe('shape: date (the day, month or year of a known visit, meeting or call)
     assert.deepEqual(ds.map((d) => d.code), ['date-mismatch']);
     assert.match(ds[0].message, /not May 2023/);
   });
+  it('"which announced the visit on Friday": the day it was made known is not the visit\'s', () => {
+    assert.deepEqual(flags('Putin flew to Minsk on Monday. Lukashenko hosted him, said his office, which announced the visit on Friday.', '2022-12-19'), []);
+  });
 });

@@ -30,4 +30,9 @@ describe('shape: gap ("first in more than three years", "has not been for seven 
     assert.match(ds[0].message, /nine months earlier/);
     assert.deepEqual(flags('Lukashenko is in Beijing again. The trip comes nine months after his previous visit.', '2023-12-04'), []);
   });
+  it('"The visit ended a two-and-a-half-year absence": the visit last told of, its visitor, and the hyphens kept', () => {
+    const ds = flags('Putin flew to Minsk on Monday, and Lukashenko hosted the Russian leader for talks. The visit ended a two-and-a-half-year absence from Belarus.', '2022-12-20');
+    assert.deepEqual(ds.map((d) => d.code), ['gap-mismatch']);
+    assert.equal(ds[0].fixes?.[0]?.edit.newText, 'three-and-a-half-year');
+  });
 });

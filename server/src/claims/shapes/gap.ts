@@ -32,7 +32,8 @@ export const gap = frameShape(
       expected: `${latest.when.text} (${yearsInWords(years)})`,
       start: g.start,
       end: g.end,
-      newText: yearsInWords(years),
+      // "a two-and-a-half-year absence" keeps its hyphens: "a three-and-a-half-year absence".
+      newText: /-(year|month)$/.test(g.text) ? yearsInWords(years).replace(/ /g, '-').replace(/s$/, '') : yearsInWords(years),
       sources: facts.sourcesOf([cov, latest]),
     };
   },
