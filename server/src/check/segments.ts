@@ -22,6 +22,8 @@ export interface SentenceRead {
 }
 
 export interface SegmentReading {
+  /** Its cache key, a copy of its own (see `detached`). */
+  key: string;
   kind: SegmentKind;
   sentences: SentenceRead[];
   /** Longer than any paragraph of prose (its number of sentences): its names are kept for hover cards, its claims are not read. */
@@ -50,14 +52,13 @@ export class SegmentReader {
   /** The segment's reading: from the document's last check (`kept`) or this one (`now`), or read now and kept in `now`. */
   read(seg: ProseSegment, ref: string, kept: Map<string, SegmentReading>, now: Map<string, SegmentReading>): SegmentReading {
     const key = `${ref}\u0001${seg.kind}\u0001${seg.text}`;
-    let reading = now.get(key);
-    if (reading) return reading;
-    reading = kept.get(key) ?? this.readSegment(seg, ref);
-    now.set(detached(key), reading);
+    let reading = now.get(key) ?? kept.get(key);
+    if (!reading) reading = this.readSegment(seg, ref, detached(key));
+    now.set(reading.key, reading);
     return reading;
   }
 
-  private readSegment(seg: ProseSegment, ref: string): SegmentReading {
+  private readSegment(seg: ProseSegment, ref: string, key: string): SegmentReading {
     const sentences: SentenceRead[] = [];
     const n = sentenceSpans(seg.text, this.spans);
     const tooLong = n > MAX_SENTENCES;
@@ -77,6 +78,6 @@ export class SegmentReader {
       const reading = readClaims(text, ref, this.index, { tableRow: seg.kind === 'tableRow', hits });
       sentences.push({ start, end, mentions, dates: reading.dates, reading });
     }
-    return { kind: seg.kind, sentences, ...(tooLong ? { tooLong: n } : {}) };
+    return { key, kind: seg.kind, sentences, ...(tooLong ? { tooLong: n } : {}) };
   }
 }

@@ -1,6 +1,7 @@
 // Which date a frame's event is on, and which dates are its scope ("in 2023") or its anchor ("since June 2019"). Two
 // dates joined as a range are one; two listed are one event each ("in March and again in June").
 
+import { ANNOUNCING } from './lexicon';
 import type { DateExpr, Tense } from '../dates/expressions';
 import type { Frame } from './frame';
 import type { Sentence, Unit } from './sentence';
@@ -12,9 +13,6 @@ import { unitSpan } from './clause-facts';
 export function dateOf(u: Unit, tense: Tense): DateExpr | undefined {
   return u.dates?.[tense];
 }
-
-/** Verbs that make an event known: a date after their object is theirs. */
-const ANNOUNCING = new Set(['announce', 'confirm', 'disclose', 'reveal', 'report', 'unveil']);
 
 export function assignDates(s: Sentence, f: Frame, dates: { u: Unit; prep?: string; k: number }[], tense: Tense, a: Anchor): void {
   const whens: { d: DateExpr; k: number; prep?: string }[] = [];

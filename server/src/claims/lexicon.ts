@@ -107,3 +107,9 @@ export const TITLE_OFFICES: ReadonlyMap<string, string> = new Map([
 
 /** The words titles are made of, which are never a place or an event of their own. */
 export const TITLE_WORDS = new Set([...[...TITLE_OFFICES.keys()].flatMap((t) => [t, ...t.split(/[ -]/)]), 'general', 'senior', 'ayatollah', 'spokesperson', 'spokesman', 'spokeswoman', 'secretary', 'state', 'government', 'chairman', 'head', 'first', 'deputy']);
+
+/** "I", "my" in a quote: its speaker. */
+export const FIRST_PERSON = new Set(['i', 'my', 'me', 'myself']);
+
+/** Verbs (by lemma) that make an event known: a date after their object is theirs ("announced the visit on Friday"). */
+export const ANNOUNCING = new Set(['announce', 'confirm', 'disclose', 'reveal', 'report', 'unveil']);

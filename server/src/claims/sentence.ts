@@ -6,7 +6,7 @@ import { findDates, type DateExpr, type Tense } from '../dates/expressions';
 import { relativeDates } from '../dates/relative';
 import { tag, type Token } from '../nlp/tagger';
 import { cardinalValue, ordinalValue } from './numbers';
-import { LEADER_NOUNS, PAIR_PRONOUNS, PERSON_PRONOUNS, PLACE_NOUNS, REPORTING_VERBS } from './lexicon';
+import { FIRST_PERSON, LEADER_NOUNS, PAIR_PRONOUNS, PERSON_PRONOUNS, PLACE_NOUNS, REPORTING_VERBS } from './lexicon';
 import { durationAt, groupAt, leaderAt, moneyAt } from './units';
 
 export type UnitKind =
@@ -88,9 +88,9 @@ export function readSentence(text: string, ref: string, index: FactIndex, hits: 
   }
 
   // "'This is my first visit to China,' Lukashenko told reporters": in a quote, "I" and "my" are its speaker.
-  const speaker = speakerOf(tokens, quoted(text, tokens), units);
+  const quotedTokens = quoted(text, tokens);
+  const speaker = speakerOf(tokens, quotedTokens, units);
   if (speaker) {
-    const quotedTokens = quoted(text, tokens);
     for (let i = 0; i < tokens.length; i++) {
       if (FIRST_PERSON.has(tokens[i].lower) && tokens[i].pos === 'PRON' && quotedTokens[i]) add({ kind: speaker.kind, id: speaker.id, from: i, to: i + 1, possessive: tokens[i].lower === 'my' });
     }
@@ -257,8 +257,6 @@ export function readSentence(text: string, ref: string, index: FactIndex, hits: 
   }
   return s;
 }
-
-const FIRST_PERSON = new Set(['i', 'my', 'me', 'myself']);
 
 /** The one person a sentence's quote is said by: named outside the quote, beside a verb of saying. */
 function speakerOf(tokens: Token[], inQuote: boolean[], units: Unit[]): Unit | undefined {
